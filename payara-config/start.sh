@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Starts Schoolgate on Payara Micro. Used by the run command (mvn -Prun package) and usable on a
+# server: every setting comes from the environment, with demo defaults where nothing is set.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+target="${SCHOOLGATE_TARGET:-$here/../target}"
+data_dir="${SCHOOLGATE_DATA_DIR:-${SCHOOLGATE_DEFAULT_DATA_DIR:-$HOME/.schoolgate}}"
+port="${SCHOOLGATE_HTTP_PORT:-8080}"
+mkdir -p "$data_dir"
+
+if [ -z "${SCHOOLGATE_DB_URL:-}" ]; then
+  # Zero-setup demo: an embedded H2 database in the data folder, kept between runs.
+  export SCHOOLGATE_DB_URL="jdbc:h2:file:$data_dir/db/schoolgate;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+  export SCHOOLGATE_DB_DATASOURCE="org.h2.jdbcx.JdbcDataSource"
+  export SCHOOLGATE_DB_USER="${SCHOOLGATE_DB_USER:-sa}"
+  export SCHOOLGATE_DB_PASSWORD="${SCHOOLGATE_DB_PASSWORD:-sa}"
+  export SCHOOLGATE_DEMO_ENABLED="${SCHOOLGATE_DEMO_ENABLED:-true}"
+  export SCHOOLGATE_DEV_OUTBOX="${SCHOOLGATE_DEV_OUTBOX:-true}"
+  echo "Schoolgate: demo mode, embedded database in $data_dir/db"
+else
+  export SCHOOLGATE_DB_DATASOURCE="${SCHOOLGATE_DB_DATASOURCE:-org.postgresql.ds.PGSimpleDataSource}"
+  echo "Schoolgate: database $SCHOOLGATE_DB_URL"
+fi
+export SCHOOLGATE_DB_POOL_SIZE="${SCHOOLGATE_DB_POOL_SIZE:-32}"
+
+exec java ${SCHOOLGATE_JAVA_OPTS:--Xmx1g} -jar "$target/runtime/payara-micro.jar" \
+  --nocluster --disablephonehome \
+  --rootdir "$data_dir/payara" \
+  --port "$port" \
+  --contextroot / \
+  --addlibs "$target/runtime/postgresql.jar" \
+  --postbootcommandfile "$here/post-boot.asadmin" \
+  --deploy "$target/schoolgate.war"

@@ -1,0 +1,2 @@
+/** Time: the injected application clock in the schools' zone. */
+package org.schoolgate.platform.time;

@@ -1,0 +1,5 @@
+create table trust (
+  id uuid primary key,
+  version bigint not null,
+  name varchar(200) not null
+);
