@@ -1,0 +1,2 @@
+/** Health checks reported at /health for monitoring. */
+package org.schoolgate.platform.health;
