@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
                 "School attendance messaging and parent/staff portal. Staff authenticate with HTTP"
                     + " Basic (username and password); parents with a bearer token obtained by"
                     + " signing in with a one-time code.",
-            license = @License(name = "AGPL-3.0")))
+            license = @License(name = "Apache-2.0")))
 @SecuritySchemes({
   @SecurityScheme(
       securitySchemeName = "staff",

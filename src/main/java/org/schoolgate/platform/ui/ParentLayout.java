@@ -28,7 +28,7 @@ public class ParentLayout extends Div implements RouterLayout {
   private final Main content = new Main();
 
   @Inject
-  public ParentLayout(CurrentUser currentUser) {
+  public ParentLayout(CurrentUser currentUser, Branding branding) {
     addClassName("sg-parent");
     setWidthFull();
     SignedInUser user = currentUser.get().orElse(null);
@@ -37,7 +37,16 @@ public class ParentLayout extends Div implements RouterLayout {
 
     Span name = new Span(getTranslation("app.name"));
     name.getStyle().set("font-weight", "600").set("font-size", "var(--lumo-font-size-l)");
-    HorizontalLayout bar = new HorizontalLayout(name);
+    HorizontalLayout bar = new HorizontalLayout();
+    if (user != null && user.isParent()) {
+      branding.brandFor(user).ifPresent(brand -> {
+        Branding.apply(UI.getCurrent(), brand);
+        com.vaadin.flow.component.html.Image logo = new com.vaadin.flow.component.html.Image(brand.logoUrl(), brand.schoolName() + " logo");
+        logo.addClassName("sg-brand-logo");
+        bar.add(logo);
+      });
+    }
+    bar.add(name);
     bar.setWidthFull();
     bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
     bar.expand(name);

@@ -38,12 +38,21 @@ public class StaffLayout extends AppLayout {
           new Entry("School settings", "staff/settings", VaadinIcon.COG, SETTINGS));
 
   @Inject
-  public StaffLayout(CurrentUser currentUser, @ConfigProperty(name = "schoolgate.dev-outbox", defaultValue = "false") boolean devOutbox) {
+  public StaffLayout(CurrentUser currentUser, Branding branding, @ConfigProperty(name = "schoolgate.dev-outbox", defaultValue = "false") boolean devOutbox) {
     SignedInUser user = currentUser.get().orElse(null);
     addClassName("sg-staff");
     H1 title = new H1("Schoolgate");
     title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
-    HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title);
+    HorizontalLayout header = new HorizontalLayout(new DrawerToggle());
+    if (user != null) {
+      branding.brandFor(user).ifPresent(brand -> {
+        Branding.apply(com.vaadin.flow.component.UI.getCurrent(), brand);
+        com.vaadin.flow.component.html.Image logo = new com.vaadin.flow.component.html.Image(brand.logoUrl(), brand.schoolName() + " logo");
+        logo.addClassName("sg-brand-logo");
+        header.add(logo);
+      });
+    }
+    header.add(title);
     header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
     header.setWidthFull();
     header.getStyle().set("padding-right", "var(--lumo-space-m)");
