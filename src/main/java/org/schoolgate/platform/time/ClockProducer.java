@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -23,13 +24,23 @@ public class ClockProducer {
   @Inject
   public ClockProducer(
       @ConfigProperty(name = "schoolgate.zone", defaultValue = "Europe/London") String zone,
-      @ConfigProperty(name = "schoolgate.clock.fixed") Optional<String> fixed) {
+      @ConfigProperty(name = "schoolgate.clock.start") Optional<String> start) {
     ZoneId zoneId = ZoneId.of(zone);
     this.clock =
-        fixed
+        start
             .filter(value -> !value.isBlank())
-            .map(value -> Clock.fixed(Instant.parse(value.trim()), zoneId))
+            .map(value -> startingAt(Instant.parse(value.trim()), zoneId))
             .orElseGet(() -> Clock.system(zoneId));
+  }
+
+  /**
+   * A clock that reads the given instant when the application starts and then runs on in real
+   * time, so a demo or a test can begin "on Wednesday at 08:10" and still see minutes pass: codes
+   * expire, and what happens later is ordered later.
+   */
+  static Clock startingAt(Instant start, ZoneId zone) {
+    Clock system = Clock.system(zone);
+    return Clock.offset(system, Duration.between(system.instant(), start));
   }
 
   @Produces
