@@ -117,7 +117,12 @@ public class ParentSignIn {
     audit(now, destination.value(), "CODE_SENT", ip);
     codeIssued.fire(
         new SignInCodeIssued(
-            guardian.get().getId(), destination.channel(), destination.value(), issued.code(), guardian.get().language().code()));
+            guardian.get().getId(),
+            destination.channel(),
+            destination.value(),
+            issued.code(),
+            guardian.get().language().code(),
+            validityMinutes));
     return SignInResult.failure(CODE_SENT);
   }
 
