@@ -32,7 +32,7 @@ public class ParentLayout extends Div implements RouterLayout {
     addClassName("sg-parent");
     setWidthFull();
     SignedInUser user = currentUser.get().orElse(null);
-    Locale locale = UI.getCurrent().getLocale();
+    Locale locale = ParentLanguages.effective(UI.getCurrent().getLocale());
     applyDirection(locale);
 
     Span name = new Span(getTranslation("app.name"));
@@ -58,6 +58,7 @@ public class ParentLayout extends Div implements RouterLayout {
     language.setAriaLabel(getTranslation("parent.layout.language"));
     language.setId("language");
     language.setWidth("9em");
+    language.setVisible(ParentLanguages.LOCALES.size() > 1);
     language.addValueChangeListener(
         e -> {
           if (e.isFromClient() && !Objects.equals(e.getOldValue(), e.getValue())) {
