@@ -28,6 +28,10 @@ public record PhoneNumber(String e164) {
     if (typed == null || typed.isBlank()) {
       throw new InvalidInputException(field, field + ": a phone number is required");
     }
+    if (!typed.matches("[0-9\\s()+.\\-]+")) {
+      // libphonenumber would read letters as keypad digits and turn a typing slip into someone else's number.
+      throw new InvalidInputException(field, field + ": \"" + typed.trim() + "\" is not a phone number (use digits only)");
+    }
     try {
       var number = UTIL.parse(typed.trim(), "GB");
       if (!UTIL.isValidNumber(number)) {

@@ -26,7 +26,10 @@ public record StageThresholds(
   }
 
   public void validate() {
-    for (BigDecimal t : List.of(listen, facilitate, enforce)) {
+    if (listenComparator == null || facilitateComparator == null || enforceComparator == null) {
+      throw new InvalidInputException("thresholds", "Choose a comparator (< or <=) for each threshold");
+    }
+    for (BigDecimal t : java.util.Arrays.asList(listen, facilitate, enforce)) {
       if (t == null || t.signum() <= 0 || t.compareTo(BigDecimal.valueOf(100)) > 0) {
         throw new InvalidInputException("thresholds", "Thresholds are percentages between 0 and 100");
       }

@@ -32,10 +32,15 @@ public final class PasswordHasher {
     if (parts.length != 4 || !parts[0].equals("pbkdf2-sha256")) {
       return false;
     }
-    Base64.Decoder b64 = Base64.getDecoder();
-    byte[] expected = b64.decode(parts[3]);
-    byte[] actual = pbkdf2(password, b64.decode(parts[2]), Integer.parseInt(parts[1]));
-    return MessageDigest.isEqual(expected, actual);
+    try {
+      Base64.Decoder b64 = Base64.getDecoder();
+      byte[] expected = b64.decode(parts[3]);
+      byte[] actual = pbkdf2(password, b64.decode(parts[2]), Integer.parseInt(parts[1]));
+      return MessageDigest.isEqual(expected, actual);
+    } catch (IllegalArgumentException corrupted) {
+      // A damaged stored hash never matches; the person sees the usual sign-in failure.
+      return false;
+    }
   }
 
   /** Spends the same effort as a real check, for unknown usernames. */
