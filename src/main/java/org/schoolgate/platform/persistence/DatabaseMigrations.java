@@ -27,7 +27,7 @@ public class DatabaseMigrations {
   private DataSource dataSource;
 
   @PostConstruct
-  void migrate() {
+  void migrateOnStart() {
     MigrateResult result = migrate(dataSource);
     LOG.info(
         () ->
