@@ -19,7 +19,13 @@ if [ -z "${SCHOOLGATE_DB_URL:-}" ]; then
   echo "Schoolgate: demo mode, embedded database in $data_dir/db"
 else
   export SCHOOLGATE_DB_DATASOURCE="${SCHOOLGATE_DB_DATASOURCE:-org.postgresql.ds.PGSimpleDataSource}"
-  echo "Schoolgate: database $SCHOOLGATE_DB_URL"
+  # EclipseLink binds an empty UUID column as text; PostgreSQL must be told to infer the type.
+  case "$SCHOOLGATE_DB_URL" in
+    jdbc:postgresql:*stringtype=*) ;;
+    jdbc:postgresql:*\?*) export SCHOOLGATE_DB_URL="$SCHOOLGATE_DB_URL&stringtype=unspecified" ;;
+    jdbc:postgresql:*) export SCHOOLGATE_DB_URL="$SCHOOLGATE_DB_URL?stringtype=unspecified" ;;
+  esac
+  echo "Schoolgate: database ${SCHOOLGATE_DB_URL%%\?*}"
 fi
 export SCHOOLGATE_DB_POOL_SIZE="${SCHOOLGATE_DB_POOL_SIZE:-32}"
 
