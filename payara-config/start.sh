@@ -29,6 +29,10 @@ else
 fi
 export SCHOOLGATE_DB_POOL_SIZE="${SCHOOLGATE_DB_POOL_SIZE:-32}"
 
+# Payara's runtime folder holds no data of ours (the database is elsewhere). Starting it afresh
+# stops Payara redeploying the previous WAR beside the one given with --deploy.
+rm -rf "$data_dir/payara"
+
 exec java ${SCHOOLGATE_JAVA_OPTS:--Xmx1g} -jar "$target/runtime/payara-micro.jar" \
   --nocluster --disablephonehome \
   --rootdir "$data_dir/payara" \

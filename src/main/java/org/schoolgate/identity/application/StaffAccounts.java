@@ -13,7 +13,7 @@ import org.schoolgate.identity.domain.StaffAccount;
 import org.schoolgate.platform.security.StaffRole;
 import org.schoolgate.platform.validation.InvalidInputException;
 
-/** Creates staff sign-ins and grants roles (administrators, and the demo data generator). */
+/** Creates staff sign-ins and grants roles, for administrators. */
 @ApplicationScoped
 @Transactional
 public class StaffAccounts {
