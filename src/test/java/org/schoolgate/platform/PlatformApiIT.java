@@ -15,6 +15,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.schoolgate.demo.DemoSignIns;
 import org.schoolgate.testing.Api;
 import org.schoolgate.testing.DevOutboxCodes;
 import org.schoolgate.testing.SchoolgateDeployment;
@@ -25,8 +26,6 @@ import org.schoolgate.testing.SchoolgateDeployment;
  */
 @ExtendWith(ArquillianExtension.class)
 class PlatformApiIT {
-
-  static final String PASSWORD = "schoolgate-demo";
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -79,19 +78,19 @@ class PlatformApiIT {
 
   @Test
   void a_demo_member_of_staff_signs_in_and_sees_their_schools() {
-    Api.Reply token = api.post("api/v1/auth/staff/token", credentials("office.primary", PASSWORD));
+    Api.Reply token = api.post("api/v1/auth/staff/token", credentials(DemoSignIns.OFFICE_PRIMARY, DemoSignIns.PASSWORD));
 
     assertThat(token.status()).isEqualTo(200);
     assertThat(token.object().getString("kind")).isEqualTo("STAFF");
     Api staff = api.withToken(token.object().getString("token"));
     List<String> schools = staff.get("api/v1/schools").array().getValuesAs(JsonObject.class).stream()
         .map(s -> s.getString("name")).toList();
-    assertThat(schools).containsExactly("Riverside Primary School");
+    assertThat(schools).containsExactly(DemoSignIns.PRIMARY_NAME);
   }
 
   @Test
   void a_wrong_password_and_an_unknown_username_get_the_same_answer() {
-    Api.Reply wrongPassword = api.post("api/v1/auth/staff/token", credentials("office.academy", "not-the-password"));
+    Api.Reply wrongPassword = api.post("api/v1/auth/staff/token", credentials(DemoSignIns.OFFICE_ACADEMY, "not-the-password"));
     Api.Reply unknownUser = api.post("api/v1/auth/staff/token", credentials("nobody.here", "not-the-password"));
 
     assertThat(wrongPassword.status()).isEqualTo(401);
@@ -101,7 +100,7 @@ class PlatformApiIT {
 
   @Test
   void a_parent_signs_in_with_a_code_and_sees_only_their_own_children() {
-    String email = "sarah.jones@example.com";
+    String email = DemoSignIns.SARAH_JONES.email();
     Api.Reply asked = api.post("api/v1/auth/parent/code", Json.createObjectBuilder().add("destination", email).build());
     Api.Reply askedForStranger =
         api.post("api/v1/auth/parent/code", Json.createObjectBuilder().add("destination", "stranger@example.net").build());
@@ -118,9 +117,9 @@ class PlatformApiIT {
     Api parent = api.withToken(token.object().getString("token"));
 
     List<JsonObject> children = parent.get("api/v1/me/children").array().getValuesAs(JsonObject.class);
-    assertThat(children).extracting(c -> c.getString("legalLastName")).containsOnly("Jones");
+    assertThat(children).extracting(c -> c.getString("legalLastName")).containsOnly(DemoSignIns.SARAH_JONES.lastName());
     assertThat(children).extracting(c -> c.getString("schoolName"))
-        .containsExactlyInAnyOrder("Riverside Primary School", "Riverside Academy");
+        .containsExactlyInAnyOrder(DemoSignIns.ELLA_JONES.schoolName(), DemoSignIns.HARRY_JONES.schoolName());
     assertThat(children).as("parents never see a UPN")
         .allSatisfy(c -> assertThat(c.containsKey("upn") ? c.get("upn").getValueType() : jakarta.json.JsonValue.ValueType.NULL)
             .isEqualTo(jakarta.json.JsonValue.ValueType.NULL));
@@ -128,7 +127,7 @@ class PlatformApiIT {
       assertThat(parent.get("api/v1/pupils/" + child.getString("id")).status()).isEqualTo(200);
     }
 
-    String someoneElsesChild = anyPupilId("Haddad");
+    String someoneElsesChild = anyPupilId(DemoSignIns.AMIRA_HADDAD.lastName());
     assertThat(parent.get("api/v1/pupils/" + someoneElsesChild).status()).isEqualTo(404);
     // Guardians' contact details are for staff: refused to a parent whichever child is asked about.
     assertThat(parent.get("api/v1/pupils/" + someoneElsesChild + "/guardians").status()).isEqualTo(403);
@@ -138,7 +137,7 @@ class PlatformApiIT {
 
   @Test
   void a_teacher_finds_pupils_in_their_class_but_not_the_rest_of_the_school() {
-    Api teacher = api.withBasic("teacher.primary", PASSWORD);
+    Api teacher = api.withBasic(DemoSignIns.TEACHER_PRIMARY, DemoSignIns.PASSWORD);
     String schoolId = teacher.get("api/v1/schools").array().getJsonObject(0).getString("id");
 
     List<JsonObject> found = teacher.get("api/v1/schools/" + schoolId + "/pupils?limit=500").array().getValuesAs(JsonObject.class);
@@ -151,8 +150,8 @@ class PlatformApiIT {
 
   @Test
   void every_staff_read_of_a_pupil_record_is_in_the_access_audit() {
-    Api admin = api.withBasic("admin", PASSWORD);
-    String pupilId = anyPupilId("Kowalski");
+    Api admin = api.withBasic(DemoSignIns.ADMIN, DemoSignIns.PASSWORD);
+    String pupilId = anyPupilId(DemoSignIns.LUKASZ_KOWALSKI.lastName());
     long before = DevOutboxCodes.count("select count(*) from access_audit where pupil_id = ?::uuid", pupilId);
 
     assertThat(admin.get("api/v1/pupils/" + pupilId).status()).isEqualTo(200);
@@ -177,7 +176,7 @@ class PlatformApiIT {
   }
 
   private String anyPupilId(String lastName) {
-    Api admin = api.withBasic("admin", PASSWORD);
+    Api admin = api.withBasic(DemoSignIns.ADMIN, DemoSignIns.PASSWORD);
     for (JsonObject school : admin.get("api/v1/schools").array().getValuesAs(JsonObject.class)) {
       var hits = admin.get("api/v1/schools/" + school.getString("id") + "/pupils?q=" + lastName).array();
       if (!hits.isEmpty()) {
@@ -188,7 +187,7 @@ class PlatformApiIT {
   }
 
   private String anyPupilIdInYear(String schoolId, int year) {
-    Api admin = api.withBasic("admin", PASSWORD);
+    Api admin = api.withBasic(DemoSignIns.ADMIN, DemoSignIns.PASSWORD);
     return admin.get("api/v1/schools/" + schoolId + "/pupils?limit=500").array().getValuesAs(JsonObject.class).stream()
         .filter(p -> p.getInt("yearGroup") == year)
         .map(p -> p.getString("id"))

@@ -17,6 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.schoolgate.demo.DemoSignIns;
 import org.schoolgate.identity.application.StaffSignIn;
 import org.schoolgate.testing.Chromium;
 import org.schoolgate.testing.SchoolgateDeployment;
@@ -51,14 +52,14 @@ class SignInBrowserIT {
 
     page.open("staff");
     page.waitForPath("/signin");
-    page.type(By.id("vaadinLoginUsername"), "office.academy");
-    page.type(By.id("vaadinLoginPassword"), "schoolgate-demo" + Keys.ENTER);
+    page.type(By.id("vaadinLoginUsername"), DemoSignIns.OFFICE_ACADEMY);
+    page.type(By.id("vaadinLoginPassword"), DemoSignIns.PASSWORD + Keys.ENTER);
 
     page.waitForPath("/staff");
     assertThat(page.waitFor(By.cssSelector(".sg-page h1")).getText()).startsWith("Good morning,");
     assertThat(page.waitFor(By.id("signed-in-as")).getText()).isNotBlank();
     assertThat(page.waitFor(By.className("sg-card")).getText())
-        .contains("Riverside Academy", "Office", "A school day. Registers close at 08:55");
+        .contains(DemoSignIns.ACADEMY_NAME, "Office", "A school day. Registers close at 08:55");
 
     page.open("staff/pupils");
     page.type(By.id("pupil-search"), "Kowalski");
@@ -76,7 +77,7 @@ class SignInBrowserIT {
     VaadinPage page = new VaadinPage(browser, base());
 
     page.open("signin");
-    page.type(By.id("vaadinLoginUsername"), "office.primary");
+    page.type(By.id("vaadinLoginUsername"), DemoSignIns.OFFICE_PRIMARY);
     page.type(By.id("vaadinLoginPassword"), "wrong-password" + Keys.ENTER);
     String known = page.until("the sign-in error", d -> errorText(page));
     page.open("signin");
@@ -97,19 +98,19 @@ class SignInBrowserIT {
     page.click(By.id("choose-parent"));
     page.waitForPath("/parent/signin");
     assertThat(page.scrollsSideways()).as("the sign-in page fits a 360px phone").isFalse();
-    page.type(By.id("destination"), "07400 100001");
+    page.type(By.id("destination"), DemoSignIns.AMIRA_HADDAD.mobile());
     page.click(By.id("send-code"));
     page.waitFor(By.id("code"));
 
-    String code = codeFromDevOutbox(page, "+447400100001");
+    String code = codeFromDevOutbox(page, DemoSignIns.AMIRA_HADDAD.mobileE164());
     page.type(By.id("code"), code);
     page.click(By.id("sign-in"));
 
     page.waitForPath("/parent");
     page.until("two child cards", d -> page.texts(By.className("sg-child-card")).size() == 2 ? true : null);
     assertThat(page.texts(By.className("sg-child-card")))
-        .anySatisfy(card -> assertThat(card).contains("Haddad", "Year 2", "Riverside Primary School"))
-        .anySatisfy(card -> assertThat(card).contains("Haddad", "Year 8", "Riverside Academy"));
+        .anySatisfy(card -> assertThat(card).contains(DemoSignIns.YASMIN_HADDAD.lastName(), "Year 2", DemoSignIns.YASMIN_HADDAD.schoolName()))
+        .anySatisfy(card -> assertThat(card).contains(DemoSignIns.OMAR_HADDAD.lastName(), "Year 8", DemoSignIns.OMAR_HADDAD.schoolName()));
     assertThat(page.scrollsSideways()).as("the home page fits a 360px phone").isFalse();
 
     page.open("staff");
