@@ -170,6 +170,21 @@ class PlatformApiIT {
   }
 
   @Test
+  void codes_for_one_mobile_are_limited_to_five_an_hour() {
+    JsonObject request = Json.createObjectBuilder().add("destination", DemoSignIns.KARIM_HADDAD.mobile()).build();
+
+    for (int i = 1; i <= 5; i++) {
+      assertThat(api.post("api/v1/auth/parent/code", request).status()).as("request " + i).isEqualTo(202);
+    }
+    Api.Reply sixth = api.post("api/v1/auth/parent/code", request);
+
+    assertThat(sixth.status()).isEqualTo(429);
+    assertThat(sixth.object().getString("message")).contains("Too many codes");
+    assertThat(DevOutboxCodes.count("select count(*) from dev_outbox where destination = ?", DemoSignIns.KARIM_HADDAD.mobileE164()))
+        .isEqualTo(5);
+  }
+
+  @Test
   void calls_without_credentials_are_refused() {
     assertThat(api.get("api/v1/schools").status()).isEqualTo(401);
     assertThat(api.get("api/v1/me/children").status()).isEqualTo(401);
