@@ -74,6 +74,10 @@ public class Pupil extends BaseEntity {
   @Column(name = "vulnerable_list", nullable = false)
   private boolean vulnerableList;
 
+  /** A youth offending team worker is involved: they are told of unexplained absence (T-D1-V). */
+  @Column(name = "yot_worker", nullable = false)
+  private boolean yotWorker;
+
   @Column(name = "on_roll_from", nullable = false)
   private LocalDate onRollFrom;
 
@@ -160,6 +164,10 @@ public class Pupil extends BaseEntity {
     this.childInNeed = childInNeed;
     this.childProtection = childProtection;
     this.vulnerableList = vulnerableList;
+  }
+
+  public void changeYouthOffendingWorker(boolean involved) {
+    this.yotWorker = involved;
   }
 
   public void changeRoll(LocalDate from, LocalDate to, boolean dualRegistered) {
@@ -287,6 +295,10 @@ public class Pupil extends BaseEntity {
 
   public boolean isChildProtection() {
     return childProtection;
+  }
+
+  public boolean hasYouthOffendingWorker() {
+    return yotWorker;
   }
 
   public boolean isOnVulnerableList() {

@@ -40,6 +40,12 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.schoolgate.attendance.domain.AttendanceCase;
+import org.schoolgate.attendance.domain.AttendanceTask;
+import org.schoolgate.attendance.domain.CaseEvent;
+import org.schoolgate.attendance.domain.MarkAmendment;
+import org.schoolgate.attendance.domain.MarkSource;
+import org.schoolgate.attendance.domain.RecommendedTransition;
 import org.schoolgate.directory.application.GuardianLookup;
 import org.schoolgate.directory.domain.AcademicTerm;
 import org.schoolgate.directory.domain.CalendarClosure;
@@ -57,6 +63,7 @@ import org.schoolgate.directory.domain.PupilGuardian;
 import org.schoolgate.directory.domain.RegisterTimes;
 import org.schoolgate.directory.domain.School;
 import org.schoolgate.directory.domain.SenStatus;
+import org.schoolgate.directory.domain.Session;
 import org.schoolgate.directory.domain.StaffMember;
 import org.schoolgate.directory.domain.StageModel;
 import org.schoolgate.directory.domain.StageThresholds;
@@ -118,7 +125,7 @@ class EntityMappingTest {
   void every_entity_reads_back_with_every_field_intact(Engine engine) {
     EntityManagerFactory emf = databases.migrated(engine).entityManagerFactory();
     Fixture fixture = new Fixture();
-    inTransaction(emf, em -> fixture.all().forEach(em::persist));
+    inTransaction(emf, em -> persistInOrder(em, fixture.all()));
 
     SoftAssertions softly = new SoftAssertions();
     for (Object written : fixture.all()) {
@@ -164,7 +171,7 @@ class EntityMappingTest {
   void a_pupil_reads_back_with_its_school_trust_group_and_guardians(Engine engine) {
     EntityManagerFactory emf = databases.migrated(engine).entityManagerFactory();
     Fixture f = new Fixture();
-    inTransaction(emf, em -> f.all().forEach(em::persist));
+    inTransaction(emf, em -> persistInOrder(em, f.all()));
 
     Pupil pupil = read(emf, em -> em.find(Pupil.class, f.pupil.getId()));
     List<PupilGuardian> links =
@@ -195,7 +202,7 @@ class EntityMappingTest {
   void a_school_keeps_its_register_times_session_hours_and_thresholds(Engine engine) {
     EntityManagerFactory emf = databases.migrated(engine).entityManagerFactory();
     Fixture f = new Fixture();
-    inTransaction(emf, em -> f.all().forEach(em::persist));
+    inTransaction(emf, em -> persistInOrder(em, f.all()));
 
     School school = read(emf, em -> em.find(School.class, f.school.getId()));
 
@@ -262,7 +269,7 @@ class EntityMappingTest {
     inTransaction(
         emf,
         em -> {
-          f.all().forEach(em::persist);
+          persistInOrder(em, f.all());
           List.of(byMobile, byLandline, noContact, noResponsibility, notLinked, otherNumber).forEach(em::persist);
           em.persist(new PupilGuardian(f.pupil, byMobile, "Mother", true, true, 3, true));
           em.persist(new PupilGuardian(f.sibling, byMobile, "Mother", true, true, 1, true));
@@ -292,7 +299,7 @@ class EntityMappingTest {
     inTransaction(
         emf,
         em -> {
-          f.all().forEach(em::persist);
+          persistInOrder(em, f.all());
           em.persist(mother);
           em.persist(barredFather);
           em.persist(new PupilGuardian(f.pupil, mother, "Mother", true, true, 3, true));
@@ -404,6 +411,11 @@ class EntityMappingTest {
     final ApiSession session;
     final SignInAuditEntry signIn;
     final AccessAuditEntry access;
+    final MarkAmendment amendment;
+    final AttendanceTask task;
+    final AttendanceCase attendanceCase;
+    final CaseEvent caseEvent;
+    final RecommendedTransition recommendation;
 
     Fixture() {
       int n = SEQUENCE.incrementAndGet();
@@ -472,13 +484,49 @@ class EntityMappingTest {
       session = ApiSession.open(SignedInUser.Kind.PARENT, mother.getId(), SUMMER_MORNING, 12).session();
       signIn = new SignInAuditEntry(SUMMER_MORNING, "PARENT", SignInAuditEntry.mask("+447911123456"), "CODE_SENT", "2001:db8::1");
       access = new AccessAuditEntry(WINTER_MORNING, staff.getId(), pupil.getId(), "GET /api/pupils/" + pupil.getId());
+      pupil.changeYouthOffendingWorker(true);
+
+      amendment =
+          new MarkAmendment(
+              pupil.getId(), LocalDate.of(2026, 11, 16), Session.PM, "N", "I", "Mother rang: Zoë has a temperature",
+              staff.getId(), "Tomasz Nowak", "Attendance officer", WINTER_MORNING, MarkSource.OFFICE);
+      task =
+          new AttendanceTask(
+              school.getId(), pupil.getId(), "HOME_VISIT", "T-HV3", "Home visit", "T-HV3:" + pupil.getId() + ":2026-11-16:1",
+              LocalDate.of(2026, 11, 16), LocalDate.of(2026, 11, 18), StaffRole.ATTENDANCE_OFFICER, true,
+              "Third day of unexplained absence", WINTER_MORNING);
+      task.assignTo(staff.getId());
+      task.complete("Visited with K. Patel: Zoë seen, unwell, back Monday", staff.getId(), WINTER_MORNING.plusHours(3));
+      attendanceCase = new AttendanceCase(pupil.getId(), school.getId(), "FOUR_STAGE", "S1", LocalDate.of(2026, 10, 5), SUMMER_MORNING);
+      attendanceCase.moveTo("S2", LocalDate.of(2026, 11, 18), "89.9% (251 of 279 sessions)", WINTER_MORNING);
+      attendanceCase.nameLeadProfessional(staff.getId(), WINTER_MORNING);
+      caseEvent =
+          new CaseEvent(
+              attendanceCase.getId(), WINTER_MORNING, CaseEvent.STAGE_CHANGED, "S1", "S2", staff.getId(), "Tomasz Nowak",
+              "Confirmed at the fortnightly attendance meeting");
+      recommendation =
+          new RecommendedTransition(
+              pupil.getId(), school.getId(), "S1", "S2", "89.9% (251 of 279 sessions)", "Persistently absent",
+              true, false, false, WINTER_MORNING);
+      recommendation.confirm(staff.getId(), "Agreed with the head of year", WINTER_MORNING.plusMinutes(5));
     }
 
     /** Parents before children, the order a service would persist them in. */
     List<Object> all() {
       return List.of(
           trust, school, term, closure, group, pupil, sibling, mother, father, motherLink, fatherLink, staff,
-          account, role, code, session, signIn, access);
+          account, role, code, session, signIn, access, amendment, task, attendanceCase, caseEvent, recommendation);
+    }
+  }
+
+  /**
+   * Persists and flushes one record at a time: records that refer to others by id alone (tasks,
+   * cases, amendments) give EclipseLink no relationship to order the inserts by.
+   */
+  private static void persistInOrder(EntityManager em, List<Object> records) {
+    for (Object record : records) {
+      em.persist(record);
+      em.flush();
     }
   }
 

@@ -1,0 +1,47 @@
+package org.schoolgate.attendance.application;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Brings every school's figures, tasks and stage recommendations up to date when the application
+ * starts (after the schema and any demo data) and again early each morning, before the office
+ * opens, so deadlines that pass overnight (an N turning overdue, a third day of absence) are on
+ * the lists by 07:00.
+ */
+@Singleton
+@Startup
+@DependsOn({"DatabaseMigrations", "DemoLoader"})
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class AttendanceSchedule {
+
+  private static final Logger LOG = Logger.getLogger(AttendanceSchedule.class.getName());
+
+  @Inject private AttendanceEngine engine;
+
+  @PostConstruct
+  void onStart() {
+    run("start-up");
+  }
+
+  @Schedule(hour = "6", minute = "15", timezone = "Europe/London", persistent = false)
+  void early() {
+    run("morning");
+  }
+
+  private void run(String when) {
+    try {
+      engine.recomputeAll();
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "The " + when + " attendance refresh failed; figures may be out of date", e);
+    }
+  }
+}
