@@ -188,6 +188,32 @@ public class MarkRegister {
     return new Recorded(mark, null, false);
   }
 
+  /** One pupil's line on a session's register: the mark already recorded, if any. */
+  public record RegisterLine(Pupil pupil, Optional<StoredMark> mark) {}
+
+  /**
+   * A class's register for one session, in name order, with any marks already taken: pupils on
+   * roll that day whom the signed-in member of staff may see.
+   */
+  public List<RegisterLine> register(UUID groupId, LocalDate date, org.schoolgate.directory.domain.Session session) {
+    SignedInUser user = currentUser.requireStaff();
+    List<Pupil> pupils =
+        em.createQuery(
+                "select p from Pupil p where p.group.id = :g order by p.legalLastName, p.legalFirstName", Pupil.class)
+            .setParameter("g", groupId)
+            .getResultList()
+            .stream()
+            .filter(p -> PupilAccessPolicy.staffMaySee(user, p) && p.isOnRoll(date))
+            .toList();
+    java.util.Map<UUID, StoredMark> taken = marks.sessionMarks(pupils.stream().map(Pupil::getId).toList(), date, session);
+    return pupils.stream().map(p -> new RegisterLine(p, Optional.ofNullable(taken.get(p.getId())))).toList();
+  }
+
+  /** The codes staff may choose for a session on this date. */
+  public List<AttendanceCode> codesFor(LocalDate date) {
+    return codeTable.codes().usableOn(date);
+  }
+
   /** Every change to a pupil's marks, newest first (the amendment history of R1.4). */
   public List<MarkAmendment> amendmentsOf(UUID pupilId) {
     SignedInUser user = currentUser.requireStaff();

@@ -34,6 +34,9 @@ public class StaffLayout extends AppLayout {
       java.util.List.of(
           new Entry("Today", "staff", VaadinIcon.HOME, Set.of()),
           new Entry("Pupils", "staff/pupils", VaadinIcon.USERS, Set.of()),
+          new Entry("Attendance", "staff/attendance", VaadinIcon.BAR_CHART, Set.of()),
+          new Entry("Register", "staff/register", VaadinIcon.CHECK_SQUARE_O, Set.of()),
+          new Entry("Tasks", "staff/tasks", VaadinIcon.TASKS, Set.of()),
           new Entry("Calendar", "staff/calendar", VaadinIcon.CALENDAR, Set.of()),
           new Entry("School settings", "staff/settings", VaadinIcon.COG, SETTINGS));
 
