@@ -17,11 +17,16 @@ alter table stage_recommendation add column held boolean default false not null;
 
 -- Figures for this school year, kept up to date after every register change. "marked" counts every
 -- mark including codes outside possible sessions; "unmarked" is the register-incomplete count.
--- The recent_* columns hold the last school week's share, so lists can show a trend arrow.
+-- The recent_* columns hold this school week's share, so lists can show a trend arrow.
 alter table pupil_figures add column period_from date;
 alter table pupil_figures add column period_to date;
 alter table pupil_figures add column marked integer default 0 not null;
 alter table pupil_figures add column recent_possible integer default 0 not null;
 alter table pupil_figures add column recent_attended integer default 0 not null;
 alter table pupil_figures add column recent_from date;
+-- cumulative figures at the previous fortnightly review (before the week before this one), for
+-- the "below the facilitate threshold and declining" entry to Formalise & Enforce (§3.7)
+alter table pupil_figures add column review_possible integer default 0 not null;
+alter table pupil_figures add column review_attended integer default 0 not null;
+alter table pupil_figures add column review_before date;
 create index attendance_mark_pupil_date on attendance_mark(pupil_id, session_date);

@@ -33,21 +33,31 @@ public class AttendanceEngine {
   private Clock clock;
   private SchoolCalendars calendars;
   private FiguresStore figures;
+  private GraduatedResponse response;
 
   protected AttendanceEngine() {}
 
   @Inject
-  public AttendanceEngine(Clock clock, SchoolCalendars calendars, CodeTable codes, DataSource dataSource) {
+  public AttendanceEngine(
+      Clock clock, SchoolCalendars calendars, CodeTable codes, DataSource dataSource, GraduatedResponse response) {
     this.clock = clock;
     this.calendars = calendars;
+    this.response = response;
     this.figures = new FiguresStore(dataSource, codes.codes());
   }
 
-  /** Recomputes every school's figures, each in its own transaction. */
+  /**
+   * Recomputes every school's figures and then reviews every pupil's stage, each school in its
+   * own transactions.
+   */
   public void recomputeAll() {
     List<UUID> schools = em.createQuery("select s.id from School s", UUID.class).getResultList();
     for (UUID school : schools) {
       recomputeSchool(school);
+      GraduatedResponse.Evaluation e = response.evaluateSchool(school);
+      LOG.info(
+          () -> "Stages reviewed for " + e.pupils() + " pupils at school " + school + ": " + e.newRecommendations()
+              + " new recommendations, " + e.held() + " held for too few sessions");
     }
   }
 

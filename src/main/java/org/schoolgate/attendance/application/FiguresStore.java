@@ -38,13 +38,22 @@ public class FiguresStore {
       int recentPossible,
       int recentAttended,
       LocalDate periodFrom,
-      LocalDate periodTo) {
+      LocalDate periodTo,
+      int reviewPossible,
+      int reviewAttended) {
 
     /** The figures as they stood before the most recent school week, for trend arrows. */
     public AttendanceFigures beforeRecentWeek() {
       int possible = figures.possible() - recentPossible;
       int attended = figures.attended() - recentAttended;
       return new AttendanceFigures(possible, attended, possible - attended, 0, 0, 0);
+    }
+
+    /** Cumulative attendance at the previous fortnightly review, if the pupil had sessions then. */
+    public Optional<org.schoolgate.attendance.domain.Rate> previousReview() {
+      return reviewPossible == 0
+          ? Optional.empty()
+          : Optional.of(new org.schoolgate.attendance.domain.Rate(reviewAttended, reviewPossible));
     }
   }
 
@@ -53,7 +62,7 @@ public class FiguresStore {
 
   private static final String COLUMNS =
       "pupil_id, school_id, possible, attended, authorised, unauthorised, lates, lates_after_close, marked, unmarked,"
-          + " recent_possible, recent_attended, period_from, period_to";
+          + " recent_possible, recent_attended, period_from, period_to, review_possible, review_attended";
 
   private final DataSource dataSource;
   private final CodeBook codes;
@@ -72,7 +81,7 @@ public class FiguresStore {
   public int recomputeSchool(
       UUID schoolId, LocalDate from, LocalDate to, LocalDate recentFrom, ExpectedSessions expectedSessions, OffsetDateTime now) {
     String sql =
-        "insert into pupil_figures (" + COLUMNS + ", recent_from, computed_at) select p.id, p.school_id, "
+        "insert into pupil_figures (" + COLUMNS + ", recent_from, computed_at, review_before) select p.id, p.school_id, "
             + sum(c -> c.countsAs().isPossible()) + ", "
             + sum(c -> c.countsAs() == CountsAs.ATTENDED) + ", "
             + sum(c -> c.countsAs() == CountsAs.AUTHORISED) + ", "
@@ -81,7 +90,9 @@ public class FiguresStore {
             + sum(c -> c.late() && c.countsAs() == CountsAs.UNAUTHORISED) + ", "
             + sum(c -> !c.code().equals("#")) + ", 0, "
             + recentSum(c -> c.countsAs().isPossible()) + ", "
-            + recentSum(c -> c.countsAs() == CountsAs.ATTENDED) + ", ?, ?, ?, ?"
+            + recentSum(c -> c.countsAs() == CountsAs.ATTENDED) + ", ?, ?, "
+            + reviewSum(c -> c.countsAs().isPossible()) + ", "
+            + reviewSum(c -> c.countsAs() == CountsAs.ATTENDED) + ", ?, ?, ?"
             + " from pupil p left join attendance_mark m on m.pupil_id = p.id and m.session_date between ? and ?"
             + " where p.school_id = ? group by p.id, p.school_id";
     try (Connection c = dataSource.getConnection()) {
@@ -92,12 +103,16 @@ public class FiguresStore {
       int rows;
       try (PreparedStatement insert = c.prepareStatement(sql)) {
         int i = 1;
+        LocalDate reviewBefore = recentFrom.minusWeeks(1);
         insert.setObject(i++, recentFrom);
         insert.setObject(i++, recentFrom);
         insert.setObject(i++, from);
         insert.setObject(i++, to);
+        insert.setObject(i++, reviewBefore);
+        insert.setObject(i++, reviewBefore);
         insert.setObject(i++, recentFrom);
         insert.setObject(i++, now);
+        insert.setObject(i++, reviewBefore);
         insert.setObject(i++, from);
         insert.setObject(i++, to);
         insert.setObject(i, schoolId);
@@ -154,26 +169,29 @@ public class FiguresStore {
 
   /**
    * Applies register changes to the stored figures without re-reading the register: each change
-   * takes the old code's counts away and adds the new code's. Recent-week counts move too when
-   * the change's session is on or after {@code recentFrom}, the start of the latest school week.
+   * takes the old code's counts away and adds the new code's. This week's counts move too when
+   * the change's session is on or after {@code recentFrom} (this week's Monday), and the previous
+   * fortnightly review's when it is before the Monday a week earlier.
    */
   public int applyChanges(Collection<Change> changes, LocalDate recentFrom) {
     Map<UUID, int[]> deltas = new HashMap<>();
     for (Change change : changes) {
-      int[] d = deltas.computeIfAbsent(change.pupilId(), k -> new int[9]);
+      int[] d = deltas.computeIfAbsent(change.pupilId(), k -> new int[11]);
       boolean recent = !change.date().isBefore(recentFrom);
+      boolean beforeReview = change.date().isBefore(recentFrom.minusWeeks(1));
       if (change.before() != null) {
-        add(d, codes.get(change.before()), -1, recent);
+        add(d, codes.get(change.before()), -1, recent, beforeReview);
       }
       if (change.after() != null) {
-        add(d, codes.get(change.after()), +1, recent);
+        add(d, codes.get(change.after()), +1, recent, beforeReview);
       }
     }
     String sql =
         "update pupil_figures set possible = possible + ?, attended = attended + ?, authorised = authorised + ?,"
             + " unauthorised = unauthorised + ?, lates = lates + ?, lates_after_close = lates_after_close + ?,"
             + " marked = marked + ?, unmarked = case when unmarked - ? < 0 then 0 else unmarked - ? end,"
-            + " recent_possible = recent_possible + ?, recent_attended = recent_attended + ? where pupil_id = ?";
+            + " recent_possible = recent_possible + ?, recent_attended = recent_attended + ?,"
+            + " review_possible = review_possible + ?, review_attended = review_attended + ? where pupil_id = ?";
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
       int batched = 0;
@@ -186,7 +204,9 @@ public class FiguresStore {
         ps.setInt(9, d[6]);
         ps.setInt(10, d[7]);
         ps.setInt(11, d[8]);
-        ps.setObject(12, e.getKey());
+        ps.setInt(12, d[9]);
+        ps.setInt(13, d[10]);
+        ps.setObject(14, e.getKey());
         ps.addBatch();
         if (++batched % 1000 == 0) {
           ps.executeBatch();
@@ -206,7 +226,7 @@ public class FiguresStore {
   public void ensureRows(Collection<UUID> pupilIds, LocalDate from, LocalDate to, LocalDate recentFrom, OffsetDateTime now) {
     String sql =
         "insert into pupil_figures (" + COLUMNS + ", recent_from, computed_at) select p.id, p.school_id,"
-            + " 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ?, ?, ?, ? from pupil p where p.id = ?"
+            + " 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ?, ?, 0, 0, ?, ? from pupil p where p.id = ?"
             + " and not exists (select 1 from pupil_figures f where f.pupil_id = p.id)";
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
@@ -224,16 +244,16 @@ public class FiguresStore {
     }
   }
 
-  private static void add(int[] d, AttendanceCode code, int sign, boolean recent) {
+  private static void add(int[] d, AttendanceCode code, int sign, boolean recent, boolean beforeReview) {
     CountsAs counts = code.countsAs();
     if (counts.isPossible()) {
       d[0] += sign;
-      if (recent) {
-        d[7] += sign;
-      }
+      d[7] += recent ? sign : 0;
+      d[9] += beforeReview ? sign : 0;
     }
-    if (recent && counts == CountsAs.ATTENDED) {
-      d[8] += sign;
+    if (counts == CountsAs.ATTENDED) {
+      d[8] += recent ? sign : 0;
+      d[10] += beforeReview ? sign : 0;
     }
     switch (counts) {
       case ATTENDED -> d[1] += sign;
@@ -289,7 +309,9 @@ public class FiguresStore {
                   rs.getInt(11),
                   rs.getInt(12),
                   rs.getObject(13, LocalDate.class),
-                  rs.getObject(14, LocalDate.class)));
+                  rs.getObject(14, LocalDate.class),
+                  rs.getInt(15),
+                  rs.getInt(16)));
         }
       }
       return rows;
@@ -305,6 +327,10 @@ public class FiguresStore {
 
   private String recentSum(java.util.function.Predicate<AttendanceCode> which) {
     return "coalesce(sum(case when m.session_date >= ? and m.code in (" + inList(which) + ") then 1 else 0 end), 0)";
+  }
+
+  private String reviewSum(java.util.function.Predicate<AttendanceCode> which) {
+    return "coalesce(sum(case when m.session_date < ? and m.code in (" + inList(which) + ") then 1 else 0 end), 0)";
   }
 
   private String inList(java.util.function.Predicate<AttendanceCode> which) {

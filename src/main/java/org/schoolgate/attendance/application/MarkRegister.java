@@ -21,6 +21,8 @@ import org.schoolgate.attendance.domain.AttendanceCode;
 import org.schoolgate.attendance.domain.CodeBook;
 import org.schoolgate.attendance.domain.MarkAmendment;
 import org.schoolgate.attendance.domain.MarkSource;
+import org.schoolgate.attendance.domain.register.Arrival;
+import org.schoolgate.attendance.domain.register.ArrivalRule;
 import org.schoolgate.directory.application.SchoolCalendars;
 import org.schoolgate.directory.domain.Pupil;
 import org.schoolgate.directory.domain.PupilAccessPolicy;
@@ -152,11 +154,26 @@ public class MarkRegister {
       throw new InvalidInputException(
           "date", "A register can only be taken on the day: report a future absence instead of marking it");
     }
-    if (entry.code() == null || entry.code().isBlank()) {
-      throw new InvalidInputException("code", "Choose a register code for " + who);
-    }
-    AttendanceCode code = codes.forSession(entry.code(), entry.date());
     String reason = entry.reason() == null ? null : entry.reason().trim();
+    AttendanceCode code;
+    Integer minutesLate = null;
+    boolean hasCode = entry.code() != null && !entry.code().isBlank();
+    if (entry.arrivalTime() != null && !(hasCode && entry.code().trim().equals("M"))) {
+      // R1.3: the arrival time decides L or U; a code given is the reason if the session had ended
+      Arrival arrival =
+          new ArrivalRule(codes, pupil.getSchool().registerTimes())
+              .arrive(entry.session(), entry.arrivalTime(), hasCode ? codes.forSession(entry.code(), entry.date()) : null);
+      code = arrival.code();
+      minutesLate = arrival.minutesLate();
+    } else if (hasCode) {
+      code = codes.forSession(entry.code(), entry.date());
+      if (entry.arrivalTime() != null && (reason == null || reason.isEmpty())) {
+        throw new InvalidInputException(
+            "reason", "Recording M instead of a late mark needs the appointment noted as the reason for " + who);
+      }
+    } else {
+      throw new InvalidInputException("code", "Choose a register code or an arrival time for " + who);
+    }
     if (code.reasonRequired() && (reason == null || reason.isEmpty())) {
       throw new InvalidInputException(
           "reason", "Code " + code.code() + " needs the activity or reason recorded with it (" + code.meaning() + ")");
@@ -173,7 +190,7 @@ public class MarkRegister {
     }
     StoredMark mark =
         new StoredMark(
-            pupil.getId(), entry.date(), entry.session(), code.code(), null, entry.arrivalTime(), reason,
+            pupil.getId(), entry.date(), entry.session(), code.code(), minutesLate, entry.arrivalTime(), reason,
             entry.source(), now, user.id());
     marks.save(mark);
     if (existing.isPresent()) {
