@@ -70,6 +70,10 @@ public class PupilView extends VerticalLayout implements BeforeEnterObserver {
     facts.add("UPN " + p.getUpn());
     facts.add("On roll from " + DATE.format(p.getOnRollFrom()) + (p.getOnRollTo() == null ? "" : " to " + DATE.format(p.getOnRollTo())));
     add(new Paragraph(String.join(" · ", facts)));
+    com.vaadin.flow.component.html.Anchor attendance =
+        new com.vaadin.flow.component.html.Anchor("staff/pupils/" + p.getId() + "/attendance", "Attendance this year");
+    attendance.setId("pupil-attendance-link");
+    add(attendance);
     List<String> flags = new ArrayList<>();
     if (p.getSenStatus() != org.schoolgate.directory.domain.SenStatus.NONE) flags.add(p.getSenStatus() == org.schoolgate.directory.domain.SenStatus.EHCP ? "EHCP" : "SEN support");
     if (p.isPupilPremium()) flags.add("Pupil premium");
