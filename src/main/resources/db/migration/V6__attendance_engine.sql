@@ -2,6 +2,8 @@
 -- task titles and rule ids, case status, and the per-pupil figures the lists and trend arrows use.
 
 alter table pupil add column yot_worker boolean default false not null;
+-- a return date from a medical note or the family, for the predictive sickness return (T-SICK15)
+alter table pupil add column expected_illness_return date;
 
 alter table attendance_task add column rule_id varchar(12) default '' not null;
 alter table attendance_task add column title varchar(200) default '' not null;

@@ -3,7 +3,6 @@ package org.schoolgate.attendance.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -19,7 +18,7 @@ import org.schoolgate.directory.domain.School;
 
 /**
  * Keeps every pupil's figures current: a full, set-based recompute per school (at start-up, after
- * the demo loads, and each night), while register changes move the stored figures directly.
+ * the demo loads, and each morning), while register changes move the stored figures directly.
  * Recomputes of one school are serialised by locking its row, so several nodes may run them.
  */
 @ApplicationScoped
@@ -33,39 +32,27 @@ public class AttendanceEngine {
   private Clock clock;
   private SchoolCalendars calendars;
   private FiguresStore figures;
-  private GraduatedResponse response;
 
   protected AttendanceEngine() {}
 
   @Inject
-  public AttendanceEngine(
-      Clock clock, SchoolCalendars calendars, CodeTable codes, DataSource dataSource, GraduatedResponse response) {
+  public AttendanceEngine(Clock clock, SchoolCalendars calendars, CodeTable codes, DataSource dataSource) {
     this.clock = clock;
     this.calendars = calendars;
-    this.response = response;
     this.figures = new FiguresStore(dataSource, codes.codes());
   }
 
-  /**
-   * Recomputes every school's figures and then reviews every pupil's stage, each school in its
-   * own transactions.
-   */
-  public void recomputeAll() {
-    List<UUID> schools = em.createQuery("select s.id from School s", UUID.class).getResultList();
-    for (UUID school : schools) {
-      recomputeSchool(school);
-      GraduatedResponse.Evaluation e = response.evaluateSchool(school);
-      LOG.info(
-          () -> "Stages reviewed for " + e.pupils() + " pupils at school " + school + ": " + e.newRecommendations()
-              + " new recommendations, " + e.held() + " held for too few sessions");
-    }
+  /** Every school, for jobs that go through them one by one. */
+  @Transactional
+  public List<UUID> schoolIds() {
+    return em.createQuery("select s.id from School s order by s.urn", UUID.class).getResultList();
   }
 
   /** Recomputes one school's figures for this school year from the register. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public int recomputeSchool(UUID schoolId) {
     long started = System.nanoTime();
-    School school = em.find(School.class, schoolId, LockModeType.PESSIMISTIC_WRITE);
+    School school = em.find(School.class, schoolId);
     RegisterClock now = RegisterClock.of(school, clock);
     AcademicYear year = AcademicYear.containing(now.today());
     MetSessions met = MetSessions.of(calendars.calendarOf(schoolId), year.start(), now.lastClosedSession());

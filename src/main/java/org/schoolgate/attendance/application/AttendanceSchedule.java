@@ -26,6 +26,7 @@ public class AttendanceSchedule {
   private static final Logger LOG = Logger.getLogger(AttendanceSchedule.class.getName());
 
   @Inject private AttendanceEngine engine;
+  @Inject private GraduatedResponse response;
 
   @PostConstruct
   void onStart() {
@@ -38,10 +39,16 @@ public class AttendanceSchedule {
   }
 
   private void run(String when) {
-    try {
-      engine.recomputeAll();
-    } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "The " + when + " attendance refresh failed; figures may be out of date", e);
+    for (java.util.UUID school : engine.schoolIds()) {
+      try {
+        engine.recomputeSchool(school);
+        GraduatedResponse.Evaluation e = response.evaluateSchool(school);
+        LOG.info(
+            () -> "Stages reviewed for " + e.pupils() + " pupils at school " + school + ": " + e.newRecommendations()
+                + " new recommendations, " + e.held() + " held for too few sessions");
+      } catch (RuntimeException e) {
+        LOG.log(Level.SEVERE, "The " + when + " attendance refresh of school " + school + " failed", e);
+      }
     }
   }
 }

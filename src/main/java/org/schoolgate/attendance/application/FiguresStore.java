@@ -96,6 +96,11 @@ public class FiguresStore {
             + " from pupil p left join attendance_mark m on m.pupil_id = p.id and m.session_date between ? and ?"
             + " where p.school_id = ? group by p.id, p.school_id";
     try (Connection c = dataSource.getConnection()) {
+      // one recompute of a school at a time, on any node: lock the school's row first
+      try (PreparedStatement lock = c.prepareStatement("select id from school where id = ? for update")) {
+        lock.setObject(1, schoolId);
+        lock.executeQuery().close();
+      }
       try (PreparedStatement delete = c.prepareStatement("delete from pupil_figures where school_id = ?")) {
         delete.setObject(1, schoolId);
         delete.executeUpdate();

@@ -2,9 +2,7 @@ package org.schoolgate.attendance.rest;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -22,7 +20,7 @@ import org.schoolgate.attendance.domain.RecommendedTransition;
 import org.schoolgate.attendance.domain.response.Stage;
 
 /** Graduated-response cases and the stage recommendations staff confirm or decline. */
-@Path("")
+@Path("recommendations")
 @Tag(name = "Graduated response")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "staff")
@@ -55,34 +53,24 @@ public class CasesResource {
 
   public record LeadRequest(UUID staffMemberId) {}
 
-  @GET
-  @Path("schools/{schoolId}/recommendations")
-  @Operation(summary = "Stage recommendations waiting for a staff decision")
-  public List<RecommendationView> pending(@PathParam("schoolId") UUID schoolId) {
-    return response.pending(schoolId).stream().map(RecommendationView::of).toList();
-  }
-
   @POST
-  @Path("recommendations/{id}/confirm")
+  @Path("{id}/confirm")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Confirm a recommendation: the pupil's case moves to that stage")
   public CaseView confirm(@PathParam("id") UUID id, DecisionRequest request) {
     var c = response.confirm(id, request == null ? null : request.reason());
-    return caseOf(c.getPupilId());
+    return caseView(response, c.getPupilId());
   }
 
   @POST
-  @Path("recommendations/{id}/decline")
+  @Path("{id}/decline")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Decline a recommendation, with the reason")
   public void decline(@PathParam("id") UUID id, DecisionRequest request) {
     response.decline(id, request == null ? null : request.reason());
   }
 
-  @GET
-  @Path("pupils/{pupilId}/case")
-  @Operation(summary = "A pupil's graduated-response case with its chronology")
-  public CaseView caseOf(@PathParam("pupilId") UUID pupilId) {
+  static CaseView caseView(GraduatedResponse response, UUID pupilId) {
     GraduatedResponse.CaseFile file = response.caseOf(pupilId);
     return new CaseView(
         pupilId, file.stage().name(), file.stage().label(),
@@ -91,14 +79,5 @@ public class CasesResource {
         file.attendanceCase().map(c -> c.getTriggeringFigures()).orElse(null),
         file.pending().map(RecommendationView::of).orElse(null),
         file.chronology().stream().map(EventView::of).toList());
-  }
-
-  @PUT
-  @Path("pupils/{pupilId}/case/lead-professional")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Name the lead professional for the pupil's case")
-  public CaseView lead(@PathParam("pupilId") UUID pupilId, LeadRequest request) {
-    response.nameLeadProfessional(pupilId, request == null ? null : request.staffMemberId());
-    return caseOf(pupilId);
   }
 }

@@ -23,16 +23,24 @@ import org.schoolgate.directory.domain.Session;
 import org.schoolgate.platform.validation.InvalidInputException;
 
 /** Statutory marks: record or correct one session's mark, and read the amendment history. */
-@Path("pupils/{pupilId}")
+@Path("pupils")
 @Tag(name = "Register")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "staff")
 public class MarksResource {
 
   @Inject MarkRegister register;
+  @Inject org.schoolgate.attendance.application.LessonRegister lessons;
+  @Inject java.time.Clock clock;
+
+  public record LessonRequest(String subject, String mark, String reason) {}
+
+  public record SubjectView(String subject, int lessons, int attended, String attendanceRate) {}
+
+  public record LessonsView(List<org.schoolgate.attendance.application.LessonRegister.LessonEntry> lessons, List<SubjectView> bySubject) {}
 
   @PUT
-  @Path("marks/{date}/{session}")
+  @Path("{pupilId}/marks/{date}/{session}")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Record a session's mark",
@@ -55,10 +63,51 @@ public class MarksResource {
   }
 
   @GET
-  @Path("amendments")
+  @Path("{pupilId}/amendments")
   @Operation(summary = "Every change to the pupil's marks, newest first")
   public List<AttendanceViews.AmendmentView> amendments(@PathParam("pupilId") UUID pupilId) {
     return register.amendmentsOf(pupilId).stream().map(AttendanceViews.AmendmentView::of).toList();
+  }
+
+  @PUT
+  @Path("{pupilId}/lessons/{date}/{period}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Record a lesson mark (secondary)",
+      description = "PRESENT, LATE or ABSENT for one period. Lesson marks never change the statutory figures.")
+  public org.schoolgate.attendance.application.LessonRegister.LessonEntry lesson(
+      @PathParam("pupilId") UUID pupilId, @PathParam("date") String date, @PathParam("period") int period, LessonRequest request) {
+    if (request == null) {
+      throw new InvalidInputException("mark", "Send the subject and the mark");
+    }
+    return lessons.record(
+        new org.schoolgate.attendance.application.LessonRegister.LessonEntry(
+            pupilId, parseDate(date), period, request.subject(), request.mark(), request.reason()));
+  }
+
+  @GET
+  @Path("{pupilId}/lessons")
+  @Operation(summary = "A pupil's lesson marks between two dates, with lesson attendance by subject")
+  public LessonsView lessons(
+      @PathParam("pupilId") UUID pupilId, @jakarta.ws.rs.QueryParam("from") String from, @jakarta.ws.rs.QueryParam("to") String to) {
+    LocalDate start = from == null ? LocalDate.now(clock).minusDays(28) : parseDate(from);
+    LocalDate end = to == null ? LocalDate.now(clock) : parseDate(to);
+    var list = lessons.lessonsOf(pupilId, start, end);
+    java.util.Map<String, int[]> bySubject = new java.util.TreeMap<>();
+    for (var l : list) {
+      int[] n = bySubject.computeIfAbsent(l.subject(), k -> new int[2]);
+      n[0]++;
+      if (!l.mark().equals("ABSENT")) {
+        n[1]++;
+      }
+    }
+    List<SubjectView> subjects =
+        bySubject.entrySet().stream()
+            .map(e -> new SubjectView(
+                e.getKey(), e.getValue()[0], e.getValue()[1],
+                new org.schoolgate.attendance.domain.Rate(e.getValue()[1], e.getValue()[0]).forStaff()))
+            .toList();
+    return new LessonsView(list, subjects);
   }
 
   static LocalDate parseDate(String date) {

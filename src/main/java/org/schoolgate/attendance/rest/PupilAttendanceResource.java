@@ -1,7 +1,9 @@
 package org.schoolgate.attendance.rest;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -21,7 +23,7 @@ import org.schoolgate.attendance.domain.Rate;
 import org.schoolgate.attendance.domain.analysis.WeeklyTrend;
 
 /** One pupil's attendance this school year, with every figure the rules define. */
-@Path("pupils/{pupilId}/attendance")
+@Path("pupils")
 @Tag(name = "Attendance figures")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "staff")
@@ -29,6 +31,8 @@ import org.schoolgate.attendance.domain.analysis.WeeklyTrend;
 public class PupilAttendanceResource {
 
   @Inject PupilAttendance attendance;
+  @Inject org.schoolgate.attendance.application.GraduatedResponse response;
+  @Inject org.schoolgate.attendance.application.AttendanceTasks tasks;
 
   public record MissedView(int sessions, BigDecimal days, BigDecimal hours, int lessons, BigDecimal weeks) {}
 
@@ -68,6 +72,7 @@ public class PupilAttendanceResource {
       List<AttendanceViews.AmendmentView> amendments) {}
 
   @GET
+  @Path("{pupilId}/attendance")
   @Operation(
       summary = "The pupil's attendance this school year",
       description =
@@ -117,4 +122,28 @@ public class PupilAttendanceResource {
         staff.map(p -> p.tasks().stream().map(t -> AttendanceViews.TaskView.of(t, null, false)).toList()).orElse(null),
         staff.map(p -> p.amendments().stream().map(AttendanceViews.AmendmentView::of).toList()).orElse(null));
   }
+
+  @GET
+  @Path("{pupilId}/case")
+  @Operation(summary = "A pupil's graduated-response case with its chronology")
+  public CasesResource.CaseView caseOf(@PathParam("pupilId") UUID pupilId) {
+    return CasesResource.caseView(response, pupilId);
+  }
+
+  @PUT
+  @Path("{pupilId}/case/lead-professional")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Name the lead professional for the pupil's case")
+  public CasesResource.CaseView lead(@PathParam("pupilId") UUID pupilId, CasesResource.LeadRequest request) {
+    response.nameLeadProfessional(pupilId, request == null ? null : request.staffMemberId());
+    return CasesResource.caseView(response, pupilId);
+  }
+
+  @GET
+  @Path("{pupilId}/tasks")
+  @Operation(summary = "Every task raised for a pupil, open ones first")
+  public List<AttendanceViews.TaskView> ofPupil(@PathParam("pupilId") UUID pupilId) {
+    return tasks.tasksOf(pupilId).stream().map(t -> AttendanceViews.TaskView.of(t, null, false)).toList();
+  }
+
 }

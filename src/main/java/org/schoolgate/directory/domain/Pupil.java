@@ -78,6 +78,10 @@ public class Pupil extends BaseEntity {
   @Column(name = "yot_worker", nullable = false)
   private boolean yotWorker;
 
+  /** When a medical note or the family says an ill pupil will be back (predictive T-SICK15). */
+  @Column(name = "expected_illness_return")
+  private LocalDate expectedIllnessReturn;
+
   @Column(name = "on_roll_from", nullable = false)
   private LocalDate onRollFrom;
 
@@ -295,6 +299,15 @@ public class Pupil extends BaseEntity {
 
   public boolean isChildProtection() {
     return childProtection;
+  }
+
+  /** Records (or clears, with null) the date an ill pupil is expected back. */
+  public void expectBackFromIllness(LocalDate date) {
+    this.expectedIllnessReturn = date;
+  }
+
+  public LocalDate getExpectedIllnessReturn() {
+    return expectedIllnessReturn;
   }
 
   public boolean hasYouthOffendingWorker() {

@@ -37,7 +37,12 @@ public record RegisterTimes(
   /** Builds times from an open and a close time, refusing a window longer than 30 minutes. */
   public static RegisterTimes ofWindow(
       LocalTime amOpen, LocalTime amClose, LocalTime pmOpen, LocalTime amEnd, LocalTime pmEnd) {
-    long minutes = java.time.Duration.between(amOpen, amClose).toMinutes();
+    java.time.Duration window = java.time.Duration.between(amOpen, amClose);
+    if (window.toSecondsPart() != 0 || window.toNanosPart() != 0) {
+      throw new InvalidInputException(
+          "amClose", "The register closes a whole number of minutes after it opens (at most 30 minutes)");
+    }
+    long minutes = window.toMinutes();
     RegisterTimes times = new RegisterTimes(amOpen, pmOpen, (int) minutes, amEnd, pmEnd);
     times.validate();
     return times;

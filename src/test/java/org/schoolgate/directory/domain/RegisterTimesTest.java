@@ -72,6 +72,14 @@ class RegisterTimesTest {
   }
 
   @Test
+  void a_close_time_thirty_seconds_past_the_thirty_minutes_is_refused_not_rounded_down() {
+    assertThatThrownBy(
+            () -> RegisterTimes.ofWindow(LocalTime.of(8, 50), LocalTime.of(9, 20, 30), PM_OPEN, AM_END, PM_END))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("whole number of minutes");
+  }
+
+  @Test
   void a_register_window_from_eight_forty_five_to_nine_thirty_is_refused() {
     // rules §9 case 13: "register open time may not exceed 30 minutes"
     assertThatThrownBy(() -> RegisterTimes.ofWindow(LocalTime.of(8, 45), LocalTime.of(9, 30), PM_OPEN, AM_END, PM_END))

@@ -485,6 +485,7 @@ class EntityMappingTest {
       signIn = new SignInAuditEntry(SUMMER_MORNING, "PARENT", SignInAuditEntry.mask("+447911123456"), "CODE_SENT", "2001:db8::1");
       access = new AccessAuditEntry(WINTER_MORNING, staff.getId(), pupil.getId(), "GET /api/pupils/" + pupil.getId());
       pupil.changeYouthOffendingWorker(true);
+      pupil.expectBackFromIllness(LocalDate.of(2026, 12, 14));
 
       amendment =
           new MarkAmendment(
