@@ -110,21 +110,38 @@ final class ReturnRules {
     int sessions = 2 * settings.sicknessReturnDays();
     Runs<Slot> runs = Runs.of(register.slots, ReturnRules::illness);
 
-    // cumulative: the 30th I session of each school year, once a year
+    // one return per continuous period of sickness: actual 15 days, or predicted from an expected return date
+    List<List<Slot>> withPeriodReturn = new ArrayList<>();
+    for (List<Slot> run : runs.runs()) {
+      Slot first = run.get(0);
+      String key = key(TaskKind.SICKNESS_RETURN.ruleId(), pupil, "period", first.date(), first.session());
+      Optional<TaskProposal> periodReturn =
+          run.size() >= sessions
+              ? Optional.of(continuous(settings, run, key))
+              : run == runs.live().orElse(null) && register.onRollToday() ? predicted(register, settings, run, key) : Optional.empty();
+      periodReturn.ifPresent(
+          p -> {
+            out.add(p);
+            withPeriodReturn.add(run);
+          });
+    }
+
+    // cumulative: the 30th I session of each school year, once a year, unless it falls in a period already returned
     Map<LocalDate, List<Slot>> byYear = new LinkedHashMap<>();
     for (Slot slot : register.slots) {
       if (slot.is("I")) {
         byYear.computeIfAbsent(schoolYearStart(slot.date()), y -> new ArrayList<>()).add(slot);
       }
     }
-    List<List<Slot>> coveredByCumulative = new ArrayList<>();
     byYear.forEach(
         (yearStart, illness) -> {
           if (illness.size() < sessions) {
             return;
           }
           Slot reached = illness.get(sessions - 1);
-          runs.runs().stream().filter(run -> run.contains(reached)).forEach(coveredByCumulative::add);
+          if (withPeriodReturn.stream().anyMatch(run -> run.contains(reached))) {
+            return;
+          }
           out.add(
               TaskProposal.of(
                   TaskKind.SICKNESS_RETURN,
@@ -134,28 +151,17 @@ final class ReturnRules {
                   sessions + " sessions of illness (" + settings.sicknessReturnDays() + " school days) this school year, the "
                       + sessions + "th on " + reached.label() + ": tell the local authority."));
         });
+  }
 
-    // one return per continuous period of sickness: actual, or predicted from an expected return date
-    for (List<Slot> run : runs.runs()) {
-      if (coveredByCumulative.contains(run)) {
-        continue;
-      }
-      Slot first = run.get(0);
-      String key = key(TaskKind.SICKNESS_RETURN.ruleId(), pupil, "period", first.date(), first.session());
-      if (run.size() >= sessions) {
-        Slot reached = run.get(sessions - 1);
-        out.add(
-            TaskProposal.of(
-                TaskKind.SICKNESS_RETURN,
-                key,
-                reached.date(),
-                reached.date(),
-                "Ill at every session for " + settings.sicknessReturnDays() + " school days since " + first.label()
-                    + ": tell the local authority."));
-      } else if (run == runs.live().orElse(null) && register.onRollToday()) {
-        predicted(register, settings, run, key).ifPresent(out::add);
-      }
-    }
+  private static TaskProposal continuous(TriggerSettings settings, List<Slot> run, String key) {
+    Slot reached = run.get(2 * settings.sicknessReturnDays() - 1);
+    return TaskProposal.of(
+        TaskKind.SICKNESS_RETURN,
+        key,
+        reached.date(),
+        reached.date(),
+        "Ill at every session for " + settings.sicknessReturnDays() + " school days since " + run.get(0).label()
+            + ": tell the local authority.");
   }
 
   private static Optional<TaskProposal> predicted(
