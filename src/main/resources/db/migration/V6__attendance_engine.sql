@@ -5,6 +5,7 @@ alter table pupil add column yot_worker boolean default false not null;
 -- a return date from a medical note or the family, for the predictive sickness return (T-SICK15)
 alter table pupil add column expected_illness_return date;
 
+alter table attendance_task alter column status set data type varchar(20);
 alter table attendance_task add column rule_id varchar(12) default '' not null;
 alter table attendance_task add column title varchar(200) default '' not null;
 alter table attendance_task add column session_date date;

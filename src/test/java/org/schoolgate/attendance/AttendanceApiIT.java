@@ -190,6 +190,42 @@ class AttendanceApiIT {
   }
 
   @Test
+  void an_n_raises_a_task_to_resolve_it_in_five_school_days_and_coding_it_closes_the_task() {
+    Api office = as(DemoSignIns.OFFICE_PRIMARY);
+    JsonObject primary = school(office, DemoSignIns.PRIMARY_NAME);
+    JsonObject pupil =
+        pupilsOf(office, primary).stream()
+            .filter(p -> p.getJsonObject("figures").getInt("unauthorised") == 0 && p.getJsonObject("figures").getInt("possible") > 20)
+            .findFirst()
+            .orElseThrow();
+    String id = pupil.getString("pupilId");
+
+    Api.Reply n = office.put("api/v1/pupils/" + id + "/marks/" + YESTERDAY + "/PM", markRequest("N", "Not back after lunch, no call"));
+    assertThat(n.status()).as(n.body()).isEqualTo(200);
+    JsonObject task =
+        office.get("api/v1/pupils/" + id + "/tasks").array().getValuesAs(JsonObject.class).stream()
+            .filter(t -> t.getString("kind").equals("N_TO_RESOLVE"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(task.getString("status")).isEqualTo("OPEN");
+    assertThat(task.getString("dueDate")).isEqualTo("2026-11-24");
+    assertThat(task.getString("ownerRole")).isEqualTo("OFFICE");
+    List<JsonObject> officeList =
+        office.get("api/v1/schools/" + primary.getString("id") + "/tasks?role=OFFICE").array().getValuesAs(JsonObject.class);
+    assertThat(officeList).anySatisfy(t -> assertThat(t.getString("id")).isEqualTo(task.getString("id")));
+    assertThat(officeList).allSatisfy(t -> assertThat(t.getString("ownerRole")).isEqualTo("OFFICE"));
+
+    Api.Reply coded = office.put("api/v1/pupils/" + id + "/marks/" + YESTERDAY + "/PM", markRequest("M", "Dentist, letter brought in"));
+    assertThat(coded.status()).as(coded.body()).isEqualTo(200);
+    JsonObject after =
+        office.get("api/v1/pupils/" + id + "/tasks").array().getValuesAs(JsonObject.class).stream()
+            .filter(t -> t.getString("id").equals(task.getString("id")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(after.getString("status")).isEqualTo("NO_LONGER_NEEDED");
+  }
+
+  @Test
   void a_teacher_sees_only_their_own_class() {
     Api teacher = as(DemoSignIns.TEACHER_PRIMARY);
     Api office = as(DemoSignIns.OFFICE_PRIMARY);

@@ -27,6 +27,7 @@ public class AttendanceSchedule {
 
   @Inject private AttendanceEngine engine;
   @Inject private GraduatedResponse response;
+  @Inject private AttendanceTriggers triggers;
 
   @PostConstruct
   void onStart() {
@@ -46,6 +47,10 @@ public class AttendanceSchedule {
         LOG.info(
             () -> "Stages reviewed for " + e.pupils() + " pupils at school " + school + ": " + e.newRecommendations()
                 + " new recommendations, " + e.held() + " held for too few sessions");
+        AttendanceTriggers.Outcome t = triggers.evaluateSchool(school);
+        LOG.info(
+            () -> "Triggers evaluated for " + t.pupils() + " pupils at school " + school + ": " + t.created()
+                + " new tasks, " + t.refreshed() + " seen again, " + t.closed() + " closed");
       } catch (RuntimeException e) {
         LOG.log(Level.SEVERE, "The " + when + " attendance refresh of school " + school + " failed", e);
       }
