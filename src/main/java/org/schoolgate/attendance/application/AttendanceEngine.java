@@ -48,6 +48,30 @@ public class AttendanceEngine {
     return em.createQuery("select s.id from School s order by s.urn", UUID.class).getResultList();
   }
 
+  /** Recomputes every school's figures for this school year in one pass over the register. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public int recomputeAll() {
+    long started = System.nanoTime();
+    java.util.Map<UUID, FiguresStore.ExpectedSessions> expected = new java.util.HashMap<>();
+    RegisterClock now = null;
+    for (School school : em.createQuery("select s from School s", School.class).getResultList()) {
+      RegisterClock clockOfSchool = RegisterClock.of(school, clock);
+      now = now == null ? clockOfSchool : now;
+      AcademicYear year = AcademicYear.containing(clockOfSchool.today());
+      MetSessions met = MetSessions.of(calendars.calendarOf(school.getId()), year.start(), clockOfSchool.lastClosedSession());
+      expected.put(school.getId(), met::between);
+    }
+    if (now == null) {
+      return 0;
+    }
+    AcademicYear year = AcademicYear.containing(now.today());
+    int pupils = figures.recomputeSchools(expected, year.start(), now.today(), now.weekStart(), OffsetDateTime.now(clock));
+    LOG.info(
+        () -> "Figures of " + pupils + " pupils in " + expected.size() + " schools recomputed in "
+            + (System.nanoTime() - started) / 1_000_000 + " ms");
+    return pupils;
+  }
+
   /** Recomputes one school's figures for this school year from the register. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public int recomputeSchool(UUID schoolId) {

@@ -40,9 +40,13 @@ public class AttendanceSchedule {
   }
 
   private void run(String when) {
+    try {
+      engine.recomputeAll();
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "The " + when + " recompute of attendance figures failed", e);
+    }
     for (java.util.UUID school : engine.schoolIds()) {
       try {
-        engine.recomputeSchool(school);
         GraduatedResponse.Evaluation e = response.evaluateSchool(school);
         LOG.info(
             () -> "Stages reviewed for " + e.pupils() + " pupils at school " + school + ": " + e.newRecommendations()

@@ -73,60 +73,123 @@ public class FiguresStore {
   }
 
   /**
-   * Recomputes every pupil of the school from the register in one statement: this school year's
-   * marks from {@code from} to {@code to}, with {@code recentFrom} starting the latest school week.
-   * Unmarked sessions are then set from {@code expectedSessions}, the number of sessions the school
-   * has met while each pupil was on roll.
+   * Recomputes every pupil of the school from the register: this school year's marks from
+   * {@code from} to {@code to}, with {@code recentFrom} starting the latest school week. Unmarked
+   * sessions are then set from {@code expectedSessions}, the number of sessions the school has
+   * met while each pupil was on roll.
    */
   public int recomputeSchool(
       UUID schoolId, LocalDate from, LocalDate to, LocalDate recentFrom, ExpectedSessions expectedSessions, OffsetDateTime now) {
-    String sql =
-        "insert into pupil_figures (" + COLUMNS + ", recent_from, computed_at, review_before) select p.id, p.school_id, "
-            + sum(c -> c.countsAs().isPossible()) + ", "
-            + sum(c -> c.countsAs() == CountsAs.ATTENDED) + ", "
-            + sum(c -> c.countsAs() == CountsAs.AUTHORISED) + ", "
-            + sum(c -> c.countsAs() == CountsAs.UNAUTHORISED) + ", "
-            + sum(c -> c.late() && c.countsAs() == CountsAs.ATTENDED) + ", "
-            + sum(c -> c.late() && c.countsAs() == CountsAs.UNAUTHORISED) + ", "
-            + sum(c -> !c.code().equals("#")) + ", 0, "
-            + recentSum(c -> c.countsAs().isPossible()) + ", "
-            + recentSum(c -> c.countsAs() == CountsAs.ATTENDED) + ", ?, ?, "
-            + reviewSum(c -> c.countsAs().isPossible()) + ", "
-            + reviewSum(c -> c.countsAs() == CountsAs.ATTENDED) + ", ?, ?, ?"
-            + " from pupil p left join attendance_mark m on m.pupil_id = p.id and m.session_date between ? and ?"
-            + " where p.school_id = ? group by p.id, p.school_id";
+    return recompute(java.util.Map.of(schoolId, expectedSessions), false, from, to, recentFrom, now);
+  }
+
+  /**
+   * Recomputes every pupil of every given school in one pass over the register (the morning job
+   * for a whole trust: one scan of the marks, not one per school).
+   */
+  public int recomputeSchools(
+      java.util.Map<UUID, ExpectedSessions> schools, LocalDate from, LocalDate to, LocalDate recentFrom, OffsetDateTime now) {
+    return recompute(schools, true, from, to, recentFrom, now);
+  }
+
+  private int recompute(
+      java.util.Map<UUID, ExpectedSessions> schools, boolean allSchools, LocalDate from, LocalDate to, LocalDate recentFrom,
+      OffsetDateTime now) {
+    LocalDate reviewBefore = recentFrom.minusWeeks(1);
+    List<UUID> schoolIds = schools.keySet().stream().sorted().toList();
+    String pupilFilter = allSchools ? "" : " and m.pupil_id in (select id from pupil where school_id = ?)";
+    // marks counted per pupil, code and part of the year: a few rows per pupil instead of 380
+    String grouped =
+        "select pupil_id, code, recent, early, count(*) from (select m.pupil_id, m.code,"
+            + " case when m.session_date >= ? then 1 else 0 end as recent,"
+            + " case when m.session_date < ? then 1 else 0 end as early"
+            + " from attendance_mark m where m.session_date between ? and ?" + pupilFilter
+            + ") x group by pupil_id, code, recent, early";
     try (Connection c = dataSource.getConnection()) {
-      // one recompute of a school at a time, on any node: lock the school's row first
+      // one recompute of a school at a time, on any node: lock the schools' rows first, in order
       try (PreparedStatement lock = c.prepareStatement("select id from school where id = ? for update")) {
-        lock.setObject(1, schoolId);
-        lock.executeQuery().close();
+        for (UUID id : schoolIds) {
+          lock.setObject(1, id);
+          lock.executeQuery().close();
+        }
       }
-      try (PreparedStatement delete = c.prepareStatement("delete from pupil_figures where school_id = ?")) {
-        delete.setObject(1, schoolId);
-        delete.executeUpdate();
+      Map<UUID, UUID> schoolOf = new HashMap<>();
+      try (PreparedStatement ps = c.prepareStatement("select id, school_id from pupil")) {
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            UUID school = rs.getObject(2, UUID.class);
+            if (schools.containsKey(school)) {
+              schoolOf.put(rs.getObject(1, UUID.class), school);
+            }
+          }
+        }
       }
-      int rows;
-      try (PreparedStatement insert = c.prepareStatement(sql)) {
-        int i = 1;
-        LocalDate reviewBefore = recentFrom.minusWeeks(1);
-        insert.setObject(i++, recentFrom);
-        insert.setObject(i++, recentFrom);
-        insert.setObject(i++, from);
-        insert.setObject(i++, to);
-        insert.setObject(i++, reviewBefore);
-        insert.setObject(i++, reviewBefore);
-        insert.setObject(i++, recentFrom);
-        insert.setObject(i++, now);
-        insert.setObject(i++, reviewBefore);
-        insert.setObject(i++, from);
-        insert.setObject(i++, to);
-        insert.setObject(i, schoolId);
-        rows = insert.executeUpdate();
+      Map<UUID, int[]> counts = new HashMap<>(schoolOf.size() * 2);
+      schoolOf.keySet().forEach(id -> counts.put(id, new int[11]));
+      try (PreparedStatement ps = c.prepareStatement(grouped)) {
+        ps.setObject(1, recentFrom);
+        ps.setObject(2, reviewBefore);
+        ps.setObject(3, from);
+        ps.setObject(4, to);
+        if (!allSchools) {
+          ps.setObject(5, schoolIds.get(0));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            int[] d = counts.get(rs.getObject(1, UUID.class));
+            if (d != null) {
+              add(d, codes.get(rs.getString(2)), rs.getInt(5), rs.getInt(3) == 1, rs.getInt(4) == 1);
+            }
+          }
+        }
       }
-      setUnmarked(c, schoolId, expectedSessions);
-      return rows;
+      for (UUID school : schoolIds) {
+        try (PreparedStatement delete = c.prepareStatement("delete from pupil_figures where school_id = ?")) {
+          delete.setObject(1, school);
+          delete.executeUpdate();
+        }
+      }
+      insertRows(c, counts, schoolOf, from, to, recentFrom, reviewBefore, now);
+      for (UUID school : schoolIds) {
+        setUnmarked(c, school, schools.get(school));
+      }
+      return counts.size();
     } catch (SQLException e) {
-      throw new IllegalStateException("Could not recompute the figures of school " + schoolId, e);
+      throw new IllegalStateException("Could not recompute the figures of schools " + schoolIds, e);
+    }
+  }
+
+  private void insertRows(
+      Connection c, Map<UUID, int[]> counts, Map<UUID, UUID> schoolOf, LocalDate from, LocalDate to, LocalDate recentFrom,
+      LocalDate reviewBefore, OffsetDateTime now) throws SQLException {
+    String sql =
+        "insert into pupil_figures (" + COLUMNS + ", recent_from, computed_at, review_before)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      int batched = 0;
+      for (Map.Entry<UUID, int[]> e : counts.entrySet()) {
+        int[] d = e.getValue();
+        int i = 1;
+        ps.setObject(i++, e.getKey());
+        ps.setObject(i++, schoolOf.get(e.getKey()));
+        for (int k = 0; k < 7; k++) {
+          ps.setInt(i++, d[k]);
+        }
+        ps.setInt(i++, d[7]);
+        ps.setInt(i++, d[8]);
+        ps.setObject(i++, from);
+        ps.setObject(i++, to);
+        ps.setInt(i++, d[9]);
+        ps.setInt(i++, d[10]);
+        ps.setObject(i++, recentFrom);
+        ps.setObject(i++, now);
+        ps.setObject(i, reviewBefore);
+        ps.addBatch();
+        if (++batched % 2000 == 0) {
+          ps.executeBatch();
+        }
+      }
+      ps.executeBatch();
     }
   }
 
@@ -191,14 +254,58 @@ public class FiguresStore {
         add(d, codes.get(change.after()), +1, recent, beforeReview);
       }
     }
+    try (Connection c = dataSource.getConnection()) {
+      if (c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
+        applyAsOneStatement(c, deltas);
+      } else {
+        applyInBatches(c, deltas);
+      }
+      return deltas.size();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not update the figures", e);
+    }
+  }
+
+  private static final String[] DELTA_COLUMNS = {
+    "possible", "attended", "authorised", "unauthorised", "lates", "lates_after_close", "marked", "recent_possible",
+    "recent_attended", "review_possible", "review_attended"
+  };
+
+  /** PostgreSQL: every pupil's delta in one statement, as arrays unnested into rows. */
+  private static void applyAsOneStatement(Connection c, Map<UUID, int[]> deltas) throws SQLException {
+    StringBuilder set = new StringBuilder();
+    StringBuilder columns = new StringBuilder("id");
+    StringBuilder arrays = new StringBuilder("?::uuid[]");
+    for (String col : DELTA_COLUMNS) {
+      set.append(col).append(" = f.").append(col).append(" + d.").append(col).append(", ");
+      columns.append(", ").append(col);
+      arrays.append(", ?::int[]");
+    }
+    String sql =
+        "update pupil_figures f set " + set + "unmarked = greatest(f.unmarked - d.marked, 0) from unnest(" + arrays
+            + ") as d(" + columns + ") where f.pupil_id = d.id";
+    UUID[] ids = deltas.keySet().toArray(new UUID[0]);
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setArray(1, c.createArrayOf("uuid", ids));
+      for (int k = 0; k < DELTA_COLUMNS.length; k++) {
+        Integer[] values = new Integer[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+          values[i] = deltas.get(ids[i])[k];
+        }
+        ps.setArray(k + 2, c.createArrayOf("int4", values));
+      }
+      ps.executeUpdate();
+    }
+  }
+
+  private static void applyInBatches(Connection c, Map<UUID, int[]> deltas) throws SQLException {
     String sql =
         "update pupil_figures set possible = possible + ?, attended = attended + ?, authorised = authorised + ?,"
             + " unauthorised = unauthorised + ?, lates = lates + ?, lates_after_close = lates_after_close + ?,"
             + " marked = marked + ?, unmarked = case when unmarked - ? < 0 then 0 else unmarked - ? end,"
             + " recent_possible = recent_possible + ?, recent_attended = recent_attended + ?,"
             + " review_possible = review_possible + ?, review_attended = review_attended + ? where pupil_id = ?";
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
       int batched = 0;
       for (Map.Entry<UUID, int[]> e : deltas.entrySet()) {
         int[] d = e.getValue();
@@ -218,9 +325,6 @@ public class FiguresStore {
         }
       }
       ps.executeBatch();
-      return deltas.size();
-    } catch (SQLException e) {
-      throw new IllegalStateException("Could not update the figures", e);
     }
   }
 
@@ -249,6 +353,7 @@ public class FiguresStore {
     }
   }
 
+  /** Adds {@code sign} sessions of {@code code} (negative to take them away) to a pupil's counts. */
   private static void add(int[] d, AttendanceCode code, int sign, boolean recent, boolean beforeReview) {
     CountsAs counts = code.countsAs();
     if (counts.isPossible()) {
@@ -323,27 +428,5 @@ public class FiguresStore {
     } catch (SQLException e) {
       throw new IllegalStateException("Could not read the figures", e);
     }
-  }
-
-  /** {@code sum(case when m.code in (...) then 1 else 0 end)} for the codes that match. */
-  private String sum(java.util.function.Predicate<AttendanceCode> which) {
-    return "coalesce(sum(case when m.code in (" + inList(which) + ") then 1 else 0 end), 0)";
-  }
-
-  private String recentSum(java.util.function.Predicate<AttendanceCode> which) {
-    return "coalesce(sum(case when m.session_date >= ? and m.code in (" + inList(which) + ") then 1 else 0 end), 0)";
-  }
-
-  private String reviewSum(java.util.function.Predicate<AttendanceCode> which) {
-    return "coalesce(sum(case when m.session_date < ? and m.code in (" + inList(which) + ") then 1 else 0 end), 0)";
-  }
-
-  private String inList(java.util.function.Predicate<AttendanceCode> which) {
-    String list =
-        codes.all().stream()
-            .filter(which)
-            .map(c -> "'" + c.code().replace("'", "''") + "'")
-            .collect(Collectors.joining(","));
-    return list.isEmpty() ? "null" : list;
   }
 }
