@@ -75,7 +75,7 @@ final class GuardianTarget implements ImportTarget {
   }
 
   @Override
-  public long apply(ImportActor actor, OffsetDateTime now, String fileName) throws SQLException {
+  public long apply(ImportActor actor, OffsetDateTime now, String fileName, ImportProblems problems) throws SQLException {
     long changed = 0;
     try (PreparedStatement rows =
             connection.prepareStatement(

@@ -69,9 +69,13 @@ public final class ImportPipeline {
         target.check(problems);
       }
       if (problems.isEmpty()) {
-        applied = target.apply(actor, OffsetDateTime.now(clock), fileName);
+        applied = target.apply(actor, OffsetDateTime.now(clock), fileName, problems);
+      }
+      if (problems.isEmpty()) {
         connection.commit();
         committed = true;
+      } else {
+        applied = 0;
       }
     } finally {
       if (!committed) {

@@ -19,11 +19,12 @@ interface ImportTarget {
   void check(ImportProblems problems) throws SQLException;
 
   /**
-   * Applies the staged rows, changing only what differs.
+   * Applies the staged rows, changing only what differs. Problems found only now (PostgreSQL
+   * refusing two rows for one mark) go to {@code problems}; the caller then rolls back.
    *
    * @return the rows added or changed
    */
-  long apply(ImportActor actor, OffsetDateTime now, String fileName) throws SQLException;
+  long apply(ImportActor actor, OffsetDateTime now, String fileName, ImportProblems problems) throws SQLException;
 
   /** The import stopped half-way (the upload broke off): end any transfer so the transaction can roll back. */
   default void abort() {}

@@ -8,38 +8,51 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 import org.schoolgate.attendance.domain.CodeBook;
 
 /**
- * Marks: staged with COPY on PostgreSQL (a JDBC batch on H2), checked and merged set-based. A mark
- * whose code changes gets a {@code mark_amendment} row with the old and new code first, so the
+ * Marks: each row is checked against the school's pupils (UPN known, date on the roll) as it is
+ * read, then staged with COPY on PostgreSQL (a JDBC batch on H2) and merged set-based. A mark whose
+ * code changes gets a {@code mark_amendment} row with the old and new code first, so the
  * register's history is never lost; unchanged marks are not touched, so importing a file again
  * changes nothing.
+ *
+ * <p>The school's pupils are held in memory (UPN, id and roll dates: about 200 bytes a pupil), so
+ * memory grows with the size of the school, never with the size of the file. Two rows for the
+ * same mark are found by PostgreSQL's upsert itself, which refuses to change one row twice; only
+ * then is the staging table grouped to name the lines, so a clean file pays for no extra pass.
  */
 final class MarkTarget implements ImportTarget {
 
   static final String STAGE = "import_mark_stage";
 
   private static final String COLUMNS =
-      "line bigint not null, upn varchar(13) not null, session_date date not null, session varchar(2) not null,"
+      "line bigint not null, pupil_id uuid not null, session_date date not null, session varchar(2) not null,"
           + " code varchar(2) not null, minutes_late integer, arrival_time time, reason varchar(300)";
 
-  /** Stage rows joined to the school's pupils; the school id is the first parameter. */
-  private static final String STAGED_WITH_PUPIL =
-      " from " + STAGE + " s join pupil p on p.school_id = ? and p.upn = s.upn";
+  private static final List<String> KEY = List.of("pupil_id", "session_date", "session");
 
-  private static final List<String> KEY = List.of("upn", "session_date", "session");
+  /** PostgreSQL: "ON CONFLICT DO UPDATE command cannot affect row a second time". */
+  private static final String CARDINALITY_VIOLATION = "21000";
+
+  private record Roll(UUID id, String upn, LocalDate from, LocalDate to) {}
 
   private final Connection connection;
   private final ImportDialect dialect;
-  private final UUID schoolId;
   private final CodeBook codes;
+  private final Map<String, Roll> pupils = new HashMap<>();
+  private final Map<UUID, String> upns = new HashMap<>();
   private Writer copy;
   private PGCopyOutputStream copyStream;
   private StagingSql.Batch batch;
@@ -47,11 +60,23 @@ final class MarkTarget implements ImportTarget {
   MarkTarget(Connection connection, ImportDialect dialect, UUID schoolId, CodeBook codes) throws SQLException {
     this.connection = connection;
     this.dialect = dialect;
-    this.schoolId = schoolId;
     this.codes = codes;
+    try (PreparedStatement s =
+            StagingSql.bind(
+                connection.prepareStatement("select upn, id, on_roll_from, on_roll_to from pupil where school_id = ?"),
+                schoolId);
+        ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        Roll roll =
+            new Roll(
+                rs.getObject(2, UUID.class), rs.getString(1), rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class));
+        pupils.put(roll.upn(), roll);
+        upns.put(roll.id(), roll.upn());
+      }
+    }
     StagingSql.execute(connection, dialect.createStagingTable(STAGE, COLUMNS));
     if (dialect == ImportDialect.POSTGRESQL && connection.isWrapperFor(PGConnection.class)) {
-      // Aggregates over millions of staged rows stay in the server's memory, not on disk.
+      // Aggregates and hash joins over millions of staged rows stay in the server's memory.
       StagingSql.execute(connection, "set local work_mem = '256MB'");
       PGConnection pg = connection.unwrap(PGConnection.class);
       copyStream = new PGCopyOutputStream(pg, "copy " + STAGE + " from stdin (format text)", 1 << 16);
@@ -60,7 +85,7 @@ final class MarkTarget implements ImportTarget {
       batch =
           new StagingSql.Batch(
               connection,
-              "insert into " + STAGE + " (line, upn, session_date, session, code, minutes_late, arrival_time, reason)"
+              "insert into " + STAGE + " (line, pupil_id, session_date, session, code, minutes_late, arrival_time, reason)"
                   + " values (?, ?, ?, ?, ?, ?, ?, ?)");
     }
   }
@@ -71,10 +96,22 @@ final class MarkTarget implements ImportTarget {
     if (m == null) {
       return;
     }
+    Roll pupil = pupils.get(m.upn());
+    if (pupil == null) {
+      problems.add(m.line(), "no pupil with UPN " + m.upn() + " at this school (import the pupils first)");
+      return;
+    }
+    if (m.date().isBefore(pupil.from()) || (pupil.to() != null && m.date().isAfter(pupil.to()))) {
+      problems.add(
+          m.line(),
+          "the date " + m.date() + " is outside the roll of the pupil with UPN " + m.upn() + " (on roll from " + pupil.from()
+              + (pupil.to() == null ? "" : " to " + pupil.to()) + ")");
+      return;
+    }
     if (copy != null) {
       try {
         copy.write(Long.toString(m.line()));
-        field(m.upn());
+        field(pupil.id().toString());
         field(m.date().toString());
         field(m.session().name());
         field(m.code());
@@ -87,7 +124,7 @@ final class MarkTarget implements ImportTarget {
       }
     } else {
       batch.add(
-          m.line(), m.upn(), m.date(), m.session().name(), m.code(), m.minutesLate(), m.arrivalTime(), m.reason());
+          m.line(), pupil.id(), m.date(), m.session().name(), m.code(), m.minutesLate(), m.arrivalTime(), m.reason());
     }
   }
 
@@ -148,26 +185,14 @@ final class MarkTarget implements ImportTarget {
 
   @Override
   public void check(ImportProblems problems) throws SQLException {
-    StagingSql.reportUnknownUpns(connection, problems, STAGE, schoolId);
-    String offRoll = " where s.session_date < p.on_roll_from or s.session_date > p.on_roll_to";
-    StagingSql.report(
-        connection,
-        problems,
-        "select count(*)" + STAGED_WITH_PUPIL + offRoll,
-        "select s.line, s.upn, s.session_date, p.on_roll_from, p.on_roll_to"
-            + STAGED_WITH_PUPIL + offRoll + " order by s.line fetch first ? rows only",
-        rs ->
-            new ImportError(
-                rs.getLong(1),
-                "the date "
-                    + rs.getObject(3, java.time.LocalDate.class)
-                    + " is outside the roll of the pupil with UPN "
-                    + rs.getString(2)
-                    + " (on roll from "
-                    + rs.getObject(4, java.time.LocalDate.class)
-                    + (rs.getObject(5) == null ? "" : " to " + rs.getObject(5, java.time.LocalDate.class))
-                    + ")"),
-        schoolId);
+    if (dialect != ImportDialect.POSTGRESQL) {
+      // H2's MERGE does not refuse a source with two rows for one target row: look for them first.
+      checkRepeats(problems);
+    }
+  }
+
+  /** Two rows for one mark: refused when their codes differ, otherwise the first line's is kept. */
+  private void checkRepeats(ImportProblems problems) throws SQLException {
     // min and max rather than count(distinct): PostgreSQL can hash-aggregate them over millions of rows.
     StagingSql.reportRepeats(
         connection,
@@ -176,44 +201,49 @@ final class MarkTarget implements ImportTarget {
         KEY,
         ", min(code) low, max(code) high",
         "low <> high",
-        "upn, session_date, session, low, high",
+        "pupil_id, session_date, session, low, high",
         rs ->
             new ImportError(
                 rs.getLong(1),
-                "UPN "
-                    + rs.getString(3)
-                    + " has another mark for "
-                    + rs.getObject(4, java.time.LocalDate.class)
-                    + " "
-                    + rs.getString(5)
-                    + " on line "
-                    + rs.getLong(2)
-                    + " with a different code ("
-                    + rs.getString(6)
-                    + " and "
-                    + rs.getString(7)
-                    + "); keep one of them"));
+                "UPN " + upns.get(rs.getObject(3, UUID.class)) + " has another mark for " + rs.getObject(4, LocalDate.class)
+                    + " " + rs.getString(5) + " on line " + rs.getLong(2) + " with a different code (" + rs.getString(6)
+                    + " and " + rs.getString(7) + "); keep one of them"));
     String repeated = StagingSql.repeatedGroups(STAGE, KEY, "");
     if (problems.isEmpty() && StagingSql.count(connection, "select count(*) from (" + repeated + ") d") > 0) {
-      // The same mark twice with the same code: keep the first line's.
       StagingSql.execute(
           connection,
-          "delete from " + STAGE + " s where exists (select 1 from " + STAGE + " t where t.upn = s.upn"
+          "delete from " + STAGE + " s where exists (select 1 from " + STAGE + " t where t.pupil_id = s.pupil_id"
               + " and t.session_date = s.session_date and t.session = s.session and t.line < s.line)");
     }
   }
 
   @Override
-  public long apply(ImportActor actor, OffsetDateTime now, String fileName) throws SQLException {
+  public long apply(ImportActor actor, OffsetDateTime now, String fileName, ImportProblems problems) throws SQLException {
+    if (dialect != ImportDialect.POSTGRESQL) {
+      return merge(actor, now, fileName);
+    }
+    Savepoint beforeMerge = connection.setSavepoint();
+    try {
+      return merge(actor, now, fileName);
+    } catch (SQLException e) {
+      if (!CARDINALITY_VIOLATION.equals(e.getSQLState())) {
+        throw e;
+      }
+      connection.rollback(beforeMerge);
+    }
+    checkRepeats(problems);
+    return problems.isEmpty() ? merge(actor, now, fileName) : 0;
+  }
+
+  private long merge(ImportActor actor, OffsetDateTime now, String fileName) throws SQLException {
     try (PreparedStatement amend =
         connection.prepareStatement(
             "insert into mark_amendment (id, pupil_id, session_date, session, original_code, new_code, reason,"
                 + " amended_by, amended_by_name, amended_by_position, amended_at, source)"
                 + " select gen_random_uuid(), m.pupil_id, m.session_date, m.session, m.code, s.code, ?, ?, ?, ?, ?, 'IMPORT'"
-                + STAGED_WITH_PUPIL
-                + " join attendance_mark m on m.pupil_id = p.id and m.session_date = s.session_date"
-                + " and m.session = s.session where m.code <> s.code")) {
-      StagingSql.bind(amend, truncate("MIS import " + fileName, 300), actor.staffId(), actor.name(), actor.position(), now, schoolId);
+                + " from " + STAGE + " s join attendance_mark m on m.pupil_id = s.pupil_id"
+                + " and m.session_date = s.session_date and m.session = s.session where m.code <> s.code")) {
+      StagingSql.bind(amend, truncate("MIS import " + fileName, 300), actor.staffId(), actor.name(), actor.position(), now);
       amend.executeUpdate();
     }
     String changed =
@@ -223,17 +253,15 @@ final class MarkTarget implements ImportTarget {
         dialect == ImportDialect.POSTGRESQL
             ? "insert into attendance_mark as m (pupil_id, session_date, session, code, minutes_late, source,"
                 + " recorded_at, reason, recorded_by, arrival_time)"
-                + " select p.id, s.session_date, s.session, s.code, s.minutes_late, 'IMPORT', ?, s.reason, ?, s.arrival_time"
-                + STAGED_WITH_PUPIL
+                + " select s.pupil_id, s.session_date, s.session, s.code, s.minutes_late, 'IMPORT', ?, s.reason, ?,"
+                + " s.arrival_time from " + STAGE + " s"
                 + " on conflict (pupil_id, session_date, session) do update set code = excluded.code,"
                 + " minutes_late = excluded.minutes_late, arrival_time = excluded.arrival_time, reason = excluded.reason,"
                 + " source = excluded.source, recorded_at = excluded.recorded_at, recorded_by = excluded.recorded_by"
                 + " where " + changed.replace("s.", "excluded.")
-            : "merge into attendance_mark m using (select p.id pupil_id, s.session_date, s.session, s.code,"
-                + " s.minutes_late, s.arrival_time, s.reason, cast(? as timestamp with time zone) at_time,"
-                + " cast(? as uuid) by_staff"
-                + STAGED_WITH_PUPIL
-                + ") s on (m.pupil_id = s.pupil_id and m.session_date = s.session_date and m.session = s.session)"
+            : "merge into attendance_mark m using (select s.*, cast(? as timestamp with time zone) at_time,"
+                + " cast(? as uuid) by_staff from " + STAGE + " s) s"
+                + " on (m.pupil_id = s.pupil_id and m.session_date = s.session_date and m.session = s.session)"
                 + " when matched and (" + changed + ") then update set code = s.code, minutes_late = s.minutes_late,"
                 + " arrival_time = s.arrival_time, reason = s.reason, source = 'IMPORT', recorded_at = s.at_time,"
                 + " recorded_by = s.by_staff"
@@ -241,7 +269,7 @@ final class MarkTarget implements ImportTarget {
                 + " reason, recorded_by, arrival_time) values (s.pupil_id, s.session_date, s.session, s.code,"
                 + " s.minutes_late, 'IMPORT', s.at_time, s.reason, s.by_staff, s.arrival_time)";
     try (PreparedStatement merge = connection.prepareStatement(sql)) {
-      StagingSql.bind(merge, now, actor.staffId(), schoolId);
+      StagingSql.bind(merge, now, actor.staffId());
       return merge.executeLargeUpdate();
     }
   }

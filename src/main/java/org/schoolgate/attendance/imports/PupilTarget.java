@@ -90,7 +90,7 @@ final class PupilTarget implements ImportTarget {
   }
 
   @Override
-  public long apply(ImportActor actor, OffsetDateTime now, String fileName) throws SQLException {
+  public long apply(ImportActor actor, OffsetDateTime now, String fileName, ImportProblems problems) throws SQLException {
     StringBuilder changed = new StringBuilder("p.group_id is distinct from coalesce(s.group_id, p.group_id)");
     StringBuilder set = new StringBuilder("version = p.version + 1, group_id = coalesce(s.group_id, p.group_id)");
     for (String c : COPIED) {
