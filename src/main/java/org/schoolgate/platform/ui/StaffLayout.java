@@ -38,6 +38,7 @@ public class StaffLayout extends AppLayout {
           new Entry("Register", "staff/register", VaadinIcon.CHECK_SQUARE_O, Set.of()),
           new Entry("Tasks", "staff/tasks", VaadinIcon.TASKS, Set.of()),
           new Entry("Calendar", "staff/calendar", VaadinIcon.CALENDAR, Set.of()),
+          new Entry("MIS imports", "staff/imports", VaadinIcon.UPLOAD, EnumSet.of(StaffRole.OFFICE, StaffRole.ATTENDANCE_OFFICER, StaffRole.HEADTEACHER, StaffRole.ADMINISTRATOR)),
           new Entry("School settings", "staff/settings", VaadinIcon.COG, SETTINGS));
 
   @Inject
