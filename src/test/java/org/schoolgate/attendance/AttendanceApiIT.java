@@ -226,6 +226,51 @@ class AttendanceApiIT {
   }
 
   @Test
+  void the_mis_sends_marks_with_its_own_api_key_all_or_nothing_and_changes_are_kept() {
+    Api admin = as(DemoSignIns.ADMIN);
+    JsonObject primary = school(admin, DemoSignIns.PRIMARY_NAME);
+    JsonObject academy = school(admin, DemoSignIns.ACADEMY_NAME);
+    String schoolId = primary.getString("id");
+    Api.Reply created =
+        admin.post("api/v1/schools/" + schoolId + "/import-keys", Json.createObjectBuilder().add("label", "MIS nightly").build());
+    assertThat(created.status()).as(created.body()).isIn(200, 201);
+    Api mis = api.withAuthorization("ApiKey " + created.object().getString("key"));
+    JsonObject pupil = pupilsOf(admin, primary).get(20);
+    String id = pupil.getString("pupilId");
+    String upn = admin.get("api/v1/pupils/" + id).object().getString("upn");
+    String before =
+        admin.get("api/v1/pupils/" + id + "/attendance").object().getJsonArray("marks").getValuesAs(JsonObject.class).stream()
+            .filter(m -> m.getString("date").equals(YESTERDAY) && m.getString("session").equals("AM"))
+            .map(m -> m.getString("code"))
+            .findFirst()
+            .orElseThrow();
+    String changedTo = before.equals("I") ? "M" : "I";
+    var good = Json.createArrayBuilder()
+        .add(Json.createObjectBuilder().add("upn", upn).add("date", YESTERDAY).add("session", "AM").add("code", changedTo))
+        .build();
+    var bad = Json.createArrayBuilder()
+        .add(Json.createObjectBuilder().add("upn", upn).add("date", YESTERDAY).add("session", "PM").add("code", "/"))
+        .add(Json.createObjectBuilder().add("upn", upn).add("date", "2026-11-16").add("session", "AM").add("code", "H"))
+        .build();
+
+    Api.Reply refused = mis.post("api/v1/schools/" + schoolId + "/imports/marks", bad);
+    assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+    assertThat(refused.body()).contains("historic");
+    Api.Reply applied = mis.post("api/v1/schools/" + schoolId + "/imports/marks", good);
+    assertThat(applied.status()).as(applied.body()).isEqualTo(200);
+
+    JsonObject after = admin.get("api/v1/pupils/" + id + "/attendance").object();
+    assertThat(after.getJsonArray("marks").getValuesAs(JsonObject.class))
+        .anySatisfy(m -> {
+          assertThat(m.getString("date") + m.getString("session")).isEqualTo(YESTERDAY + "AM");
+          assertThat(m.getString("code")).isEqualTo(changedTo);
+        });
+    assertThat(admin.get("api/v1/pupils/" + id + "/amendments").array().getJsonObject(0).getString("reason")).startsWith("MIS import");
+    assertThat(mis.get("api/v1/schools").status()).isEqualTo(401);
+    assertThat(mis.post("api/v1/schools/" + academy.getString("id") + "/imports/marks", good).status()).isIn(401, 403, 404);
+  }
+
+  @Test
   void a_teacher_sees_only_their_own_class() {
     Api teacher = as(DemoSignIns.TEACHER_PRIMARY);
     Api office = as(DemoSignIns.OFFICE_PRIMARY);

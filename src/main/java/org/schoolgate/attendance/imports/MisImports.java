@@ -51,14 +51,18 @@ public class MisImports {
   private CurrentUser currentUser;
   private ImportKeyHolder keyHolder;
   private Clock clock;
+  private org.schoolgate.attendance.application.AttendanceRefresh refresh;
 
   protected MisImports() {}
 
   @Inject
-  public MisImports(CurrentUser currentUser, ImportKeyHolder keyHolder, Clock clock) {
+  public MisImports(
+      CurrentUser currentUser, ImportKeyHolder keyHolder, Clock clock,
+      org.schoolgate.attendance.application.AttendanceRefresh refresh) {
     this.currentUser = currentUser;
     this.keyHolder = keyHolder;
     this.clock = clock;
+    this.refresh = refresh;
   }
 
   /** Whether the signed-in member of staff may import into this school. */
@@ -98,6 +102,10 @@ public class MisImports {
       ImportRuns.finish(c, runId, result, OffsetDateTime.now(clock));
     } catch (SQLException e) {
       throw new IllegalStateException("Could not record the import's outcome", e);
+    }
+    if (result.applied() && result.rowsApplied() > 0 && kind != ImportKind.GUARDIANS) {
+      // the figures, stages and tasks follow the new register before the import answers
+      refresh.school(schoolId);
     }
     LOG.info(
         () -> "Import run " + runId + " (" + kind + ") " + (result.applied() ? "applied" : "refused") + ": " + result.rowsRead()

@@ -21,7 +21,6 @@ import java.util.Locale;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.schoolgate.attendance.domain.CodeBook;
 import org.schoolgate.platform.persistence.TestDatabases;
@@ -30,14 +29,13 @@ import org.schoolgate.platform.persistence.TestDatabases.Engine;
 /**
  * A year of a trust's marks through the MIS import on embedded PostgreSQL: 20,000 pupils and 380
  * sessions each (7.6 million rows, about 280 MB of CSV on disk), imported once, then again (which
- * must change nothing). Skipped unless {@code -Dschoolgate.benchmark=true}; run it with a small
+ * must change nothing). Not part of the test run (the class name does not end in Test); run it with a small
  * heap to show the import's memory does not grow with the file (docs/performance.md, "MIS import"):
  *
  * <pre>
- * mvn -o test -Dtest=MarksImportBenchmark -Dschoolgate.benchmark=true -DargLine=-Xmx256m
+ * mvn -o test -Dtest=MarksImportBenchmark -DargLine=-Xmx256m
  * </pre>
  */
-@EnabledIfSystemProperty(named = "schoolgate.benchmark", matches = "true")
 class MarksImportBenchmark {
 
   @RegisterExtension static final TestDatabases databases = new TestDatabases();

@@ -49,7 +49,7 @@ class MigrationTest {
           "role_assignment", "staff_group", "one_time_code", "api_session", "sign_in_audit",
           "access_audit", "dev_outbox", "attendance_code", "mark_amendment", "lesson_mark",
           "attendance_task", "attendance_case", "stage_recommendation", "case_event",
-          "pupil_figures", "import_run");
+          "pupil_figures", "import_run", "school_api_key");
 
   private static final AtomicInteger URNS = new AtomicInteger(100_000);
   private static final AtomicInteger UPNS = new AtomicInteger(1);
