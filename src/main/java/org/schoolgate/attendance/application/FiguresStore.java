@@ -143,11 +143,12 @@ public class FiguresStore {
           }
         }
       }
-      for (UUID school : schoolIds) {
-        try (PreparedStatement delete = c.prepareStatement("delete from pupil_figures where school_id = ?")) {
+      try (PreparedStatement delete = c.prepareStatement("delete from pupil_figures where school_id = ?")) {
+        for (UUID school : schoolIds) {
           delete.setObject(1, school);
-          delete.executeUpdate();
+          delete.addBatch();
         }
+        delete.executeBatch();
       }
       insertRows(c, counts, schoolOf, from, to, recentFrom, reviewBefore, now);
       for (UUID school : schoolIds) {
@@ -162,6 +163,44 @@ public class FiguresStore {
   private void insertRows(
       Connection c, Map<UUID, int[]> counts, Map<UUID, UUID> schoolOf, LocalDate from, LocalDate to, LocalDate recentFrom,
       LocalDate reviewBefore, OffsetDateTime now) throws SQLException {
+    if (isPostgres(c)) {
+      // every row in one statement, as arrays unnested into rows
+      UUID[] ids = counts.keySet().toArray(new UUID[0]);
+      UUID[] schools = new UUID[ids.length];
+      for (int i = 0; i < ids.length; i++) {
+        schools[i] = schoolOf.get(ids[i]);
+      }
+      StringBuilder arrays = new StringBuilder("?::uuid[], ?::uuid[]");
+      StringBuilder names = new StringBuilder("id, school");
+      for (String col : DELTA_COLUMNS) {
+        arrays.append(", ?::int[]");
+        names.append(", ").append(col);
+      }
+      String sql =
+          "insert into pupil_figures (" + COLUMNS + ", recent_from, computed_at, review_before)"
+              + " select id, school, possible, attended, authorised, unauthorised, lates, lates_after_close, marked, 0,"
+              + " recent_possible, recent_attended, ?, ?, review_possible, review_attended, ?, ?, ? from unnest("
+              + arrays + ") as d(" + names + ")";
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        int i = 1;
+        ps.setObject(i++, from);
+        ps.setObject(i++, to);
+        ps.setObject(i++, recentFrom);
+        ps.setObject(i++, now);
+        ps.setObject(i++, reviewBefore);
+        ps.setArray(i++, c.createArrayOf("uuid", ids));
+        ps.setArray(i++, c.createArrayOf("uuid", schools));
+        for (int k = 0; k < DELTA_COLUMNS.length; k++) {
+          Integer[] values = new Integer[ids.length];
+          for (int r = 0; r < ids.length; r++) {
+            values[r] = counts.get(ids[r])[k];
+          }
+          ps.setArray(i++, c.createArrayOf("int4", values));
+        }
+        ps.executeUpdate();
+      }
+      return;
+    }
     String sql =
         "insert into pupil_figures (" + COLUMNS + ", recent_from, computed_at, review_before)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -191,6 +230,10 @@ public class FiguresStore {
       }
       ps.executeBatch();
     }
+  }
+
+  private static boolean isPostgres(Connection c) throws SQLException {
+    return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
   }
 
   /**
@@ -255,7 +298,7 @@ public class FiguresStore {
       }
     }
     try (Connection c = dataSource.getConnection()) {
-      if (c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
+      if (isPostgres(c)) {
         applyAsOneStatement(c, deltas);
       } else {
         applyInBatches(c, deltas);

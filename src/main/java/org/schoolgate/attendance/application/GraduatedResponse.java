@@ -102,6 +102,13 @@ public class GraduatedResponse {
     int held = 0;
     for (FiguresStore.Row row : figures.forSchool(schoolId)) {
       Stage current = currentStage(stages.get(row.pupilId()), settings);
+      RecommendedTransition waitingNow = pending.get(row.pupilId());
+      if (StagePolicy.staysInFirstStage(row.figures(), settings, current)) {
+        if (waitingNow != null) {
+          waitingNow.supersede(now);
+        }
+        continue;
+      }
       StageRecommendation rec =
           StagePolicy.recommend(row.figures(), settings, current, row.previousReview(), humanDecision.contains(row.pupilId()));
       if (rec.isHeld()) {

@@ -25,6 +25,31 @@ import org.schoolgate.attendance.application.AttendanceSummaries;
 public class AttendanceListsResource {
 
   @Inject AttendanceSummaries summaries;
+  @Inject org.schoolgate.directory.application.Schools schools;
+
+  public record LearningLostRow(
+      java.math.BigDecimal attendancePercent, java.math.BigDecimal daysInSchool, java.math.BigDecimal daysOff,
+      java.math.BigDecimal weeksOff, java.math.BigDecimal learningHoursLost) {}
+
+  @GET
+  @Path("{schoolId}/learning-lost")
+  @Operation(
+      summary = "The \"learning hours lost\" table for letters",
+      description =
+          "Generated from the school's year length and session hours (mode=generated, the default), or the seed"
+              + " policy's published figures (mode=verbatim, labelled indicative).")
+  public List<LearningLostRow> learningLost(
+      @PathParam("schoolId") UUID schoolId, @QueryParam("mode") @jakarta.ws.rs.DefaultValue("generated") String mode) {
+    var school = schools.school(schoolId);
+    var rows =
+        "verbatim".equalsIgnoreCase(mode)
+            ? org.schoolgate.attendance.domain.LearningLostTable.verbatim()
+            : org.schoolgate.attendance.domain.LearningLostTable.generated(
+                school.getSchoolYearDays(), org.schoolgate.attendance.domain.SessionLengths.of(school));
+    return rows.stream()
+        .map(r -> new LearningLostRow(r.percent(), r.daysInSchool(), r.daysOff(), r.weeksOff(), r.hoursLost()))
+        .toList();
+  }
   @Inject org.schoolgate.attendance.application.AttendanceTasks tasks;
   @Inject org.schoolgate.attendance.application.GraduatedResponse response;
 

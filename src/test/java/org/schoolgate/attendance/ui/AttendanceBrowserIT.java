@@ -79,6 +79,23 @@ class AttendanceBrowserIT {
   }
 
   @Test
+  void the_office_uploads_a_marks_file_with_bad_lines_and_sees_them_by_line_with_nothing_applied() throws Exception {
+    VaadinPage page = signIn(DemoSignIns.OFFICE_ACADEMY);
+    java.nio.file.Path csv = java.nio.file.Files.createTempFile("marks", ".csv");
+    java.nio.file.Files.writeString(csv, "upn,date,session,code\nX999999999999,2026-11-17,AM,/\nX999999999999,2026-11-17,PM,Q9\n");
+
+    page.open("staff/imports");
+    WebElement upload = page.waitFor(By.id("import-upload"));
+    upload.getShadowRoot().findElement(By.cssSelector("input[type=file]")).sendKeys(csv.toAbsolutePath().toString());
+
+    page.waitForText(By.id("import-outcome"), "Nothing was imported");
+    String outcome = page.waitFor(By.id("import-outcome")).getText();
+    assertThat(outcome).contains("2: ", "3: ", "Q9");
+    page.until("the refused run in the history", d -> page.texts(By.cssSelector("#import-runs vaadin-grid-cell-content")).stream()
+        .anyMatch(t -> t.toLowerCase(java.util.Locale.ROOT).contains("mark")) ? true : null);
+  }
+
+  @Test
   void the_attendance_officer_opens_the_lowest_pupil_and_confirms_the_recommended_stage() {
     VaadinPage page = signIn(DemoSignIns.ATTENDANCE_ACADEMY);
 

@@ -163,7 +163,8 @@ public final class TestDatabases implements AfterAllCallback {
   private static synchronized EmbeddedPostgres postgres() {
     if (postgres == null) {
       try {
-        postgres = EmbeddedPostgres.builder().start();
+        // as docs/operations.md recommends for a server that takes year-long MIS imports
+        postgres = EmbeddedPostgres.builder().setServerConfig("max_wal_size", "4GB").start();
       } catch (IOException e) {
         throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
       }

@@ -23,6 +23,19 @@ public final class StagePolicy {
   private StagePolicy() {}
 
   /**
+   * Whether {@link #recommend} can only answer "stay where you are" without building its reasons:
+   * the pupil is in the model's first stage, has enough sessions, is not under the first
+   * threshold and is not persistently absent. Every later stage's entry needs one of those (the
+   * thresholds fall from Listen to Enforce), so the morning review of a trust skips most pupils.
+   */
+  public static boolean staysInFirstStage(AttendanceFigures figures, StageSettings settings, Stage current) {
+    return current == Stage.first(settings.model())
+        && figures.possible() >= Math.max(1, settings.minPossibleSessions())
+        && !figures.persistentlyAbsent()
+        && !figures.attendanceRate().orElseThrow().isUnder(settings.thresholds().listenComparator(), settings.thresholds().listen());
+  }
+
+  /**
    * @param figures the pupil's cumulative figures for the year so far
    * @param settings the school's model, thresholds and minimum possible sessions
    * @param current the stage the pupil is in now (of the school's model)

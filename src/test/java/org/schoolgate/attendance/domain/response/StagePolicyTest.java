@@ -245,4 +245,31 @@ class StagePolicyTest {
     assertThatThrownBy(() -> StagePolicy.recommend(attended(90, 100), STOCCAT, Stage.S1, Optional.empty(), false))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @org.junit.jupiter.api.Test
+  void the_first_stage_shortcut_never_hides_a_recommendation_the_full_rule_would_make() {
+    java.util.Random random = new java.util.Random(11);
+    int shortcuts = 0;
+    for (org.schoolgate.directory.domain.StageModel model : org.schoolgate.directory.domain.StageModel.values()) {
+      StageSettings settings = new StageSettings(model, org.schoolgate.directory.domain.StageThresholds.dfeDefaults(), 10);
+      for (int i = 0; i < 20_000; i++) {
+        int possible = random.nextInt(400);
+        int attended = possible == 0 ? 0 : possible - random.nextInt(Math.max(1, possible / 4 + 1));
+        AttendanceFigures figures = new AttendanceFigures(possible, attended, possible - attended, 0, 0, 0);
+        java.util.Optional<org.schoolgate.attendance.domain.Rate> previous =
+            possible == 0 || random.nextBoolean()
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(new org.schoolgate.attendance.domain.Rate(random.nextInt(possible + 1), possible));
+        Stage first = Stage.first(model);
+        if (StagePolicy.staysInFirstStage(figures, settings, first)) {
+          shortcuts++;
+          StageRecommendation full = StagePolicy.recommend(figures, settings, first, previous, random.nextBoolean());
+          assertThat(full.isEscalation()).as("%s with %s", model, figures).isFalse();
+          assertThat(full.deEscalateTo()).isEmpty();
+          assertThat(full.isHeld()).isFalse();
+        }
+      }
+    }
+    assertThat(shortcuts).as("the shortcut is taken for pupils at or above the first threshold").isGreaterThan(1_000);
+  }
 }
