@@ -82,7 +82,7 @@ public class AttendanceEngine {
     MetSessions met = MetSessions.of(calendars.calendarOf(schoolId), year.start(), now.lastClosedSession());
     int pupils =
         figures.recomputeSchool(
-            schoolId, year.start(), now.lastClosedSession().date(), now.weekStart(),
+            schoolId, year.start(), now.today(), now.weekStart(),
             (from, to) -> met.between(from, to), OffsetDateTime.now(clock));
     LOG.info(
         () -> "Figures of " + pupils + " pupils at school " + schoolId + " recomputed in "

@@ -43,6 +43,9 @@ final class MarkTarget implements ImportTarget {
 
   private static final List<String> KEY = List.of("pupil_id", "session_date", "session");
 
+  /** PostgreSQL: "duplicate key value violates unique constraint". */
+  private static final String UNIQUE_VIOLATION = "23505";
+
   /** PostgreSQL: "ON CONFLICT DO UPDATE command cannot affect row a second time". */
   private static final String CARDINALITY_VIOLATION = "21000";
 
@@ -57,7 +60,10 @@ final class MarkTarget implements ImportTarget {
   private PGCopyOutputStream copyStream;
   private StagingSql.Batch batch;
 
+  private final UUID schoolId;
+
   MarkTarget(Connection connection, ImportDialect dialect, UUID schoolId, CodeBook codes) throws SQLException {
+    this.schoolId = schoolId;
     this.connection = connection;
     this.dialect = dialect;
     this.codes = codes;
@@ -125,6 +131,21 @@ final class MarkTarget implements ImportTarget {
     } else {
       batch.add(
           m.line(), pupil.id(), m.date(), m.session().name(), m.code(), m.minutesLate(), m.arrivalTime(), m.reason());
+    }
+  }
+
+  /** Whether the school's pupils have no marks at all between the staged file's first and last dates. */
+  private boolean registerEmptyForStagedDates() throws SQLException {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "select exists (select 1 from attendance_mark m join pupil p on p.id = m.pupil_id where p.school_id = ?"
+                + " and m.session_date between (select min(session_date) from " + STAGE + ")"
+                + " and (select max(session_date) from " + STAGE + "))")) {
+      ps.setObject(1, schoolId);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return !rs.getBoolean(1);
+      }
     }
   }
 
@@ -226,7 +247,8 @@ final class MarkTarget implements ImportTarget {
     try {
       return merge(actor, now, fileName);
     } catch (SQLException e) {
-      if (!CARDINALITY_VIOLATION.equals(e.getSQLState())) {
+      // two lines for one mark: ON CONFLICT refuses to touch a row twice, a plain insert the key
+      if (!CARDINALITY_VIOLATION.equals(e.getSQLState()) && !UNIQUE_VIOLATION.equals(e.getSQLState())) {
         throw e;
       }
       connection.rollback(beforeMerge);
@@ -236,6 +258,17 @@ final class MarkTarget implements ImportTarget {
   }
 
   private long merge(ImportActor actor, OffsetDateTime now, String fileName) throws SQLException {
+    if (dialect == ImportDialect.POSTGRESQL && registerEmptyForStagedDates()) {
+      // a school's first import (or a new year): nothing to amend or to match, so a plain insert
+      try (PreparedStatement insert =
+          connection.prepareStatement(
+              "insert into attendance_mark (pupil_id, session_date, session, code, minutes_late, source, recorded_at,"
+                  + " reason, recorded_by, arrival_time) select s.pupil_id, s.session_date, s.session, s.code,"
+                  + " s.minutes_late, 'IMPORT', ?, s.reason, ?, s.arrival_time from " + STAGE + " s")) {
+        StagingSql.bind(insert, now, actor.staffId());
+        return insert.executeLargeUpdate();
+      }
+    }
     try (PreparedStatement amend =
         connection.prepareStatement(
             "insert into mark_amendment (id, pupil_id, session_date, session, original_code, new_code, reason,"
