@@ -144,6 +144,11 @@ public class AttendanceTriggers {
     Set<String> seen = new java.util.HashSet<>();
     for (Map.Entry<UUID, List<TaskProposal>> e : proposals.entrySet()) {
       for (TaskProposal p : e.getValue()) {
+        if (p.kind() == TaskKind.IRREGULAR_ATTENDANCE_RETURN) {
+          // every persistently absent pupil, monthly: that is the persistent-absence list the
+          // attendance return is made from, not a task per pupil on the officer's list
+          continue;
+        }
         seen.add(p.dedupeKey());
         AttendanceTask task = existing.get(p.dedupeKey());
         if (task != null) {
