@@ -100,20 +100,20 @@ public class MarkRegister {
     List<Recorded> results = new ArrayList<>();
     List<FiguresStore.Change> changes = new ArrayList<>();
     Set<UUID> pupils = new LinkedHashSet<>();
-    UUID schoolId = null;
+    School school = null;
     for (MarkEntry entry : entries) {
       Pupil pupil = em.find(Pupil.class, entry.pupilId());
       if (pupil == null || !PupilAccessPolicy.staffMaySee(user, pupil)) {
         throw new NotFoundException("Pupil");
       }
-      School school = pupil.getSchool();
-      if (!user.hasAnyRoleAt(school.getId(), REGISTER_ROLES)) {
-        throw new AccessDeniedException("Only staff who take registers at " + school.getName() + " can record marks");
+      if (!user.hasAnyRoleAt(pupil.getSchool().getId(), REGISTER_ROLES)) {
+        throw new AccessDeniedException(
+            "Only staff who take registers at " + pupil.getSchool().getName() + " can record marks");
       }
-      if (schoolId != null && !schoolId.equals(school.getId())) {
+      if (school != null && !school.getId().equals(pupil.getSchool().getId())) {
         throw new InvalidInputException("pupils", "Record one school's register at a time");
       }
-      schoolId = school.getId();
+      school = pupil.getSchool();
       Recorded recorded = recordOne(user, pupil, entry, now);
       results.add(recorded);
       if (recorded.amended() || recorded.previousCode() == null) {
@@ -122,14 +122,14 @@ public class MarkRegister {
       }
     }
     if (!changes.isEmpty()) {
-      LocalDate today = LocalDate.now(clock);
-      AcademicYear year = AcademicYear.containing(today);
-      LocalDate recentFrom = today.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+      // the same "today" and school week, in the school's zone, as the morning recompute uses
+      RegisterClock registers = RegisterClock.of(school, clock);
+      AcademicYear year = AcademicYear.containing(registers.today());
       List<FiguresStore.Change> thisYear =
-          changes.stream().filter(c -> year.contains(c.date()) && !c.date().isAfter(today)).toList();
-      figures.ensureRows(pupils, year.start(), year.end(), recentFrom, now);
-      figures.applyChanges(thisYear, recentFrom);
-      changed.fire(new MarksChanged(schoolId, Set.copyOf(pupils)));
+          changes.stream().filter(c -> year.contains(c.date()) && !c.date().isAfter(registers.today())).toList();
+      figures.ensureRows(pupils, year.start(), registers.today(), registers.weekStart(), now);
+      figures.applyChanges(thisYear, registers.weekStart());
+      changed.fire(new MarksChanged(school.getId(), Set.copyOf(pupils)));
     }
     return results;
   }
