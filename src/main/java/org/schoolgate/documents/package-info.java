@@ -1,0 +1,2 @@
+/** Printable documents: letters (and later support plans and contracts) as PDF. */
+package org.schoolgate.documents;

@@ -1,0 +1,23 @@
+package org.schoolgate.documents.port;
+
+import java.util.List;
+
+/** Turns letters into print-ready PDF bytes. PDF library types never leave the adapter. */
+public interface LetterRenderer {
+
+  /** One letter, A4, with page numbers. */
+  byte[] render(LetterDocument letter);
+
+  /**
+   * A batch for the print room as one PDF: a cover sheet first (title, count, who asked for it,
+   * when, and the list of recipients), then every letter starting on a fresh sheet.
+   */
+  byte[] renderBatch(PrintBatch batch);
+
+  /** What goes on a print batch's cover sheet, and its letters in print order. */
+  record PrintBatch(String title, String schoolName, String requestedBy, java.time.LocalDateTime requestedAt, List<LetterDocument> letters) {
+    public PrintBatch {
+      letters = List.copyOf(letters);
+    }
+  }
+}
