@@ -25,7 +25,8 @@ public final class MessageTemplate {
   /** Where the build puts the {@code message-templates/} folder inside the WAR. */
   public static final String ROOT = "message-templates/";
 
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\(\\(([a-z][a-z0-9_]*)\\)\\)");
+  /** {@code ((name))}, or {@code ((name??text))}: the text only when the value is set and not "false". */
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\(\\(([a-z][a-z0-9_]*)(?:\\?\\?([^()]*))?\\)\\)");
 
   private final String id;
   private final Set<String> required;
@@ -83,7 +84,11 @@ public final class MessageTemplate {
       if (!required.contains(name) && !optional.contains(name)) {
         throw new IllegalStateException("Template " + id + "/" + part + " uses ((" + name + ")), which it does not declare");
       }
-      m.appendReplacement(out, Matcher.quoteReplacement(values.getOrDefault(name, "")));
+      String value = values.getOrDefault(name, "");
+      if (m.group(2) != null) {
+        value = value.isBlank() || value.equalsIgnoreCase("false") ? "" : m.group(2);
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(value));
     }
     m.appendTail(out);
     return out.toString().strip();
