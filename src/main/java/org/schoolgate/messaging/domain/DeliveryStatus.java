@@ -19,7 +19,9 @@ public enum DeliveryStatus {
   /** Will never be delivered to this destination (invalid number, unknown address). */
   PERMANENT_FAILURE("Could not be delivered"),
   /** Our side or the provider's failed; retries ran out or the provider refused the request. */
-  TECHNICAL_FAILURE("Failed to send");
+  TECHNICAL_FAILURE("Failed to send"),
+  /** Stopped by staff before it was sent (a cancelled bulk send, a message a person decided against). */
+  CANCELLED("Cancelled, not sent");
 
   private final String label;
 
@@ -34,7 +36,7 @@ public enum DeliveryStatus {
 
   /** No later status is expected (a late receipt may still move SENT to DELIVERED). */
   public boolean isFinal() {
-    return this == DELIVERED || this == PERMANENT_FAILURE || this == TECHNICAL_FAILURE;
+    return this == DELIVERED || this == PERMANENT_FAILURE || this == TECHNICAL_FAILURE || this == CANCELLED;
   }
 
   public boolean isFailure() {
@@ -49,7 +51,7 @@ public enum DeliveryStatus {
     if (next == this) {
       return false;
     }
-    if (this == DELIVERED || this == PERMANENT_FAILURE) {
+    if (this == DELIVERED || this == PERMANENT_FAILURE || this == CANCELLED) {
       return false;
     }
     return rank(next) >= rank(this) || next.isFailure();
@@ -60,7 +62,7 @@ public enum DeliveryStatus {
       case CREATED -> 0;
       case SENDING -> 1;
       case SENT, TEMPORARY_FAILURE -> 2;
-      case DELIVERED, PERMANENT_FAILURE, TECHNICAL_FAILURE -> 3;
+      case DELIVERED, PERMANENT_FAILURE, TECHNICAL_FAILURE, CANCELLED -> 3;
     };
   }
 }

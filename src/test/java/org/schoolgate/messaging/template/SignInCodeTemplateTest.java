@@ -43,7 +43,7 @@ class SignInCodeTemplateTest {
   @Test
   void a_missing_code_is_refused_before_anything_is_sent() {
     assertThatThrownBy(() -> template.render("sms", "en", Map.of("minutes", "10")))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(TemplateException.class)
         .hasMessageContaining("((code))");
   }
 

@@ -1,0 +1,514 @@
+package org.schoolgate.messaging.application;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.schoolgate.messaging.domain.Channel;
+import org.schoolgate.messaging.domain.DeliveryStatus;
+
+/**
+ * The outbox in plain SQL: messages are saved with their rendered text before anything is sent,
+ * claimed by dispatchers with a locking query ({@code FOR UPDATE SKIP LOCKED} on PostgreSQL, so
+ * several Payara Micro nodes never claim the same row), and their outcomes recorded in short
+ * transactions of their own. Plain JDBC because the dispatcher claims and records thousands of
+ * rows a second; every statement is batched.
+ */
+public class OutboxStore {
+
+  private final DataSource dataSource;
+  private volatile Boolean postgres;
+
+  public OutboxStore(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** A message ready to save: rendered, addressed, keyed. */
+  public record NewMessage(
+      UUID id,
+      UUID schoolId,
+      UUID guardianId,
+      Channel channel,
+      String purpose,
+      String templateId,
+      int templateVersion,
+      String templateHash,
+      String language,
+      String destination,
+      String subject,
+      String body,
+      String htmlBody,
+      String mergeValues,
+      Integer smsSegments,
+      String smsEncoding,
+      OffsetDateTime dueAt,
+      UUID bulkSendId,
+      UUID attachmentMessageId,
+      String createdBy,
+      List<UUID> pupilIds,
+      List<String> idempotencyKeys,
+      String logTitle) {}
+
+  /** A message a dispatcher has claimed and must now hand to its channel. */
+  public record Claimed(
+      UUID id,
+      UUID schoolId,
+      UUID guardianId,
+      Channel channel,
+      String templateId,
+      String language,
+      String destination,
+      String subject,
+      String body,
+      String htmlBody,
+      UUID attachmentMessageId,
+      int attempts,
+      OffsetDateTime createdAt) {}
+
+  /** What became of one claimed message. */
+  public record Outcome(
+      UUID id,
+      DeliveryStatus status,
+      String providerReference,
+      String providerStatus,
+      String providerCode,
+      String failureReason,
+      String reviewReason,
+      OffsetDateTime nextAttemptAt,
+      String detail) {}
+
+  /** Of the keys given, those already used by a message. */
+  public Set<String> usedKeys(Connection c, Collection<String> keys) throws SQLException {
+    Set<String> used = new HashSet<>();
+    List<String> list = List.copyOf(keys);
+    for (int from = 0; from < list.size(); from += 500) {
+      List<String> chunk = list.subList(from, Math.min(list.size(), from + 500));
+      String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+      try (PreparedStatement ps = c.prepareStatement("select idempotency_key from message_key where idempotency_key in (" + marks + ")")) {
+        for (int i = 0; i < chunk.size(); i++) {
+          ps.setString(i + 1, chunk.get(i));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            used.add(rs.getString(1));
+          }
+        }
+      }
+    }
+    return used;
+  }
+
+  /**
+   * Saves messages, their pupils, keys, first status event and their entries in the
+   * communication log, on the caller's connection (and so in the caller's transaction). A key
+   * already used fails the whole save: callers check {@link #usedKeys} first, so this only happens
+   * when two people send the same message at the same moment, and then the second is refused.
+   */
+  public void insert(Connection c, List<NewMessage> messages, OffsetDateTime now) throws SQLException {
+    if (messages.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement m =
+            c.prepareStatement(
+                "insert into outbound_message (id, school_id, guardian_id, channel, purpose, template_id, template_version,"
+                    + " template_hash, language, destination, subject, body, html_body, merge_values, sms_segments, sms_encoding,"
+                    + " status, attempts, next_attempt_at, bulk_send_id, attachment_message_id, created_by, created_at, updated_at)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'CREATED', 0, ?, ?, ?, ?, ?, ?)");
+        PreparedStatement p = c.prepareStatement("insert into outbound_message_pupil (message_id, pupil_id) values (?, ?)");
+        PreparedStatement k = c.prepareStatement("insert into message_key (idempotency_key, message_id) values (?, ?)");
+        PreparedStatement e =
+            c.prepareStatement("insert into message_status_event (message_id, status, occurred_at, detail) values (?, 'CREATED', ?, ?)");
+        PreparedStatement log =
+            c.prepareStatement(
+                "insert into communication_entry (id, school_id, pupil_id, guardian_id, occurred_at, kind, title, message_id, actor, restricted)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, false)")) {
+      for (NewMessage n : messages) {
+        m.setObject(1, n.id());
+        m.setObject(2, n.schoolId());
+        m.setObject(3, n.guardianId());
+        m.setString(4, n.channel().name());
+        m.setString(5, n.purpose());
+        m.setString(6, n.templateId());
+        m.setInt(7, n.templateVersion());
+        m.setString(8, n.templateHash());
+        m.setString(9, n.language());
+        m.setString(10, n.destination());
+        m.setString(11, n.subject());
+        m.setString(12, n.body());
+        m.setString(13, n.htmlBody());
+        m.setString(14, n.mergeValues());
+        if (n.smsSegments() == null) {
+          m.setNull(15, Types.INTEGER);
+        } else {
+          m.setInt(15, n.smsSegments());
+        }
+        m.setString(16, n.smsEncoding());
+        m.setObject(17, n.dueAt());
+        m.setObject(18, n.bulkSendId());
+        m.setObject(19, n.attachmentMessageId());
+        m.setString(20, n.createdBy());
+        m.setObject(21, now);
+        m.setObject(22, now);
+        m.addBatch();
+        for (UUID pupil : n.pupilIds()) {
+          p.setObject(1, n.id());
+          p.setObject(2, pupil);
+          p.addBatch();
+          log.setObject(1, UUID.randomUUID());
+          log.setObject(2, n.schoolId());
+          log.setObject(3, pupil);
+          log.setObject(4, n.guardianId());
+          log.setObject(5, now);
+          log.setString(6, n.channel() == Channel.LETTER ? "LETTER" : "MESSAGE");
+          log.setString(7, n.logTitle());
+          log.setObject(8, n.id());
+          log.setString(9, n.createdBy());
+          log.addBatch();
+        }
+        for (String key : n.idempotencyKeys()) {
+          k.setString(1, key);
+          k.setObject(2, n.id());
+          k.addBatch();
+        }
+        e.setObject(1, n.id());
+        e.setObject(2, now);
+        e.setString(3, n.dueAt().isAfter(now) ? "Waiting until " + n.dueAt() : null);
+        e.addBatch();
+      }
+      m.executeBatch();
+      p.executeBatch();
+      k.executeBatch();
+      e.executeBatch();
+      log.executeBatch();
+    }
+  }
+
+  /**
+   * Claims up to {@code limit} messages that are due, marks them SENDING and commits, in one
+   * short transaction on a connection of its own. On PostgreSQL the claim skips rows another
+   * dispatcher holds; the demo's H2 (one node) locks them plainly.
+   */
+  public List<Claimed> claim(String node, OffsetDateTime now, int limit) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      boolean auto = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try {
+        List<Claimed> claimed = isPostgres(c) ? claimOnPostgres(c, node, now, limit) : claimPlainly(c, node, now, limit);
+        if (!claimed.isEmpty()) {
+          try (PreparedStatement e =
+              c.prepareStatement("insert into message_status_event (message_id, status, occurred_at) values (?, 'SENDING', ?)")) {
+            for (Claimed m : claimed) {
+              e.setObject(1, m.id());
+              e.setObject(2, now);
+              e.addBatch();
+            }
+            e.executeBatch();
+          }
+        }
+        c.commit();
+        return claimed;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(auto);
+      }
+    }
+  }
+
+  private static final String CLAIMED_COLUMNS =
+      "id, school_id, guardian_id, channel, template_id, language, destination, subject, body, html_body,"
+          + " attachment_message_id, attempts, created_at";
+
+  private List<Claimed> claimOnPostgres(Connection c, String node, OffsetDateTime now, int limit) throws SQLException {
+    String sql =
+        "update outbound_message m set status = 'SENDING', claimed_at = ?, claimed_by = ?, attempts = m.attempts + 1, updated_at = ?"
+            + " from (select id from outbound_message where status = 'CREATED' and next_attempt_at <= ?"
+            + " order by next_attempt_at limit ? for update skip locked) due where m.id = due.id returning "
+            + prefixed("m.");
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setObject(1, now);
+      ps.setString(2, node);
+      ps.setObject(3, now);
+      ps.setObject(4, now);
+      ps.setInt(5, limit);
+      return readClaimed(ps.executeQuery());
+    }
+  }
+
+  private List<Claimed> claimPlainly(Connection c, String node, OffsetDateTime now, int limit) throws SQLException {
+    List<Claimed> due;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select " + CLAIMED_COLUMNS + " from outbound_message where status = 'CREATED' and next_attempt_at <= ?"
+                + " order by next_attempt_at limit ? for update")) {
+      ps.setObject(1, now);
+      ps.setInt(2, limit);
+      due = readClaimed(ps.executeQuery());
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "update outbound_message set status = 'SENDING', claimed_at = ?, claimed_by = ?, attempts = attempts + 1, updated_at = ?"
+                + " where id = ? and status = 'CREATED'")) {
+      for (Claimed m : due) {
+        ps.setObject(1, now);
+        ps.setString(2, node);
+        ps.setObject(3, now);
+        ps.setObject(4, m.id());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    return due.stream().map(m -> new Claimed(m.id(), m.schoolId(), m.guardianId(), m.channel(), m.templateId(), m.language(),
+        m.destination(), m.subject(), m.body(), m.htmlBody(), m.attachmentMessageId(), m.attempts() + 1, m.createdAt())).toList();
+  }
+
+  private static String prefixed(String prefix) {
+    StringBuilder out = new StringBuilder();
+    for (String col : CLAIMED_COLUMNS.split(",")) {
+      if (out.length() > 0) {
+        out.append(", ");
+      }
+      out.append(prefix).append(col.trim());
+    }
+    return out.toString();
+  }
+
+  private static List<Claimed> readClaimed(ResultSet rs) throws SQLException {
+    List<Claimed> out = new ArrayList<>();
+    try (rs) {
+      while (rs.next()) {
+        out.add(
+            new Claimed(
+                rs.getObject(1, UUID.class),
+                rs.getObject(2, UUID.class),
+                rs.getObject(3, UUID.class),
+                Channel.valueOf(rs.getString(4)),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getString(9),
+                rs.getString(10),
+                rs.getObject(11, UUID.class),
+                rs.getInt(12),
+                rs.getObject(13, OffsetDateTime.class)));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Records what became of claimed messages, in one transaction. Only rows still SENDING under
+   * this claim move, so a late outcome never overwrites a person's decision in the review queue.
+   */
+  public void record(List<Outcome> outcomes, OffsetDateTime now) throws SQLException {
+    if (outcomes.isEmpty()) {
+      return;
+    }
+    try (Connection c = dataSource.getConnection()) {
+      boolean auto = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try (PreparedStatement u =
+              c.prepareStatement(
+                  "update outbound_message set status = ?, provider_reference = coalesce(?, provider_reference),"
+                      + " provider_status = coalesce(?, provider_status), provider_code = ?, failure_reason = ?, review_reason = ?,"
+                      + " next_attempt_at = coalesce(?, next_attempt_at), sent_at = case when ? then coalesce(sent_at, ?) else sent_at end,"
+                      + " delivered_at = case when ? then ? else delivered_at end, updated_at = ?"
+                      + " where id = ? and status = 'SENDING' and review_reason is null");
+          PreparedStatement e =
+              c.prepareStatement(
+                  "insert into message_status_event (message_id, status, occurred_at, provider_status, detail) values (?, ?, ?, ?, ?)")) {
+        for (Outcome o : outcomes) {
+          boolean sent = o.status() == DeliveryStatus.SENT || o.status() == DeliveryStatus.DELIVERED;
+          u.setString(1, o.status().name());
+          u.setString(2, o.providerReference());
+          u.setString(3, o.providerStatus());
+          u.setString(4, o.providerCode());
+          u.setString(5, truncate(o.failureReason()));
+          u.setString(6, truncate(o.reviewReason()));
+          u.setObject(7, o.nextAttemptAt());
+          u.setBoolean(8, sent);
+          u.setObject(9, now);
+          u.setBoolean(10, o.status() == DeliveryStatus.DELIVERED);
+          u.setObject(11, now);
+          u.setObject(12, now);
+          u.setObject(13, o.id());
+          u.addBatch();
+          e.setObject(1, o.id());
+          e.setString(2, o.reviewReason() != null ? "SENDING" : o.status().name());
+          e.setObject(3, now);
+          e.setString(4, o.providerStatus());
+          e.setString(5, truncate(o.reviewReason() != null ? "Needs review: " + o.reviewReason() : o.detail() != null ? o.detail() : o.failureReason()));
+          e.addBatch();
+        }
+        u.executeBatch();
+        e.executeBatch();
+        c.commit();
+      } catch (SQLException | RuntimeException ex) {
+        c.rollback();
+        throw ex;
+      } finally {
+        c.setAutoCommit(auto);
+      }
+    }
+  }
+
+  /**
+   * Messages claimed more than a while ago that never got an outcome: the dispatcher stopped (a
+   * crash, a restart) between handing them over and recording what happened. They may or may not
+   * have reached the family, so they go to review; none is sent again without a person deciding.
+   */
+  public List<UUID> flagAbandoned(OffsetDateTime claimedBefore, OffsetDateTime now) throws SQLException {
+    String reason =
+        "Sending stopped part-way (the server restarted): it may or may not have reached the family. Check before sending again.";
+    List<UUID> ids = new ArrayList<>();
+    try (Connection c = dataSource.getConnection()) {
+      boolean auto = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try {
+        try (PreparedStatement s =
+            c.prepareStatement(
+                "select id from outbound_message where status = 'SENDING' and provider_reference is null and review_reason is null"
+                    + " and claimed_at < ?" + (isPostgres(c) ? " for update skip locked" : " for update"))) {
+          s.setObject(1, claimedBefore);
+          try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+              ids.add(rs.getObject(1, UUID.class));
+            }
+          }
+        }
+        try (PreparedStatement u = c.prepareStatement("update outbound_message set review_reason = ?, updated_at = ? where id = ?");
+            PreparedStatement e =
+                c.prepareStatement("insert into message_status_event (message_id, status, occurred_at, detail) values (?, 'SENDING', ?, ?)")) {
+          for (UUID id : ids) {
+            u.setString(1, reason);
+            u.setObject(2, now);
+            u.setObject(3, id);
+            u.addBatch();
+            e.setObject(1, id);
+            e.setObject(2, now);
+            e.setString(3, "Needs review: " + reason);
+            e.addBatch();
+          }
+          u.executeBatch();
+          e.executeBatch();
+        }
+        c.commit();
+      } catch (SQLException | RuntimeException ex) {
+        c.rollback();
+        throw ex;
+      } finally {
+        c.setAutoCommit(auto);
+      }
+    }
+    return ids;
+  }
+
+  /** A receipt from a provider, matched by its reference. */
+  public record Receipt(String providerReference, DeliveryStatus status, String providerStatus, String providerCode, String detail) {}
+
+  /**
+   * Moves a message by a provider's receipt; receipts out of order never move it backwards.
+   * Returns the message id, or empty when no message has this reference.
+   */
+  public Optional<UUID> applyReceipt(Receipt receipt, OffsetDateTime now) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      boolean auto = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try {
+        UUID id;
+        DeliveryStatus current;
+        try (PreparedStatement s =
+            c.prepareStatement("select id, status from outbound_message where provider_reference = ? for update")) {
+          s.setString(1, receipt.providerReference());
+          try (ResultSet rs = s.executeQuery()) {
+            if (!rs.next()) {
+              c.rollback();
+              return Optional.empty();
+            }
+            id = rs.getObject(1, UUID.class);
+            current = DeliveryStatus.valueOf(rs.getString(2));
+          }
+        }
+        boolean moves = current.mayMoveTo(receipt.status());
+        if (moves) {
+          try (PreparedStatement u =
+              c.prepareStatement(
+                  "update outbound_message set status = ?, provider_status = ?, provider_code = ?, failure_reason = ?,"
+                      + " delivered_at = case when ? then ? else delivered_at end, updated_at = ? where id = ?")) {
+            u.setString(1, receipt.status().name());
+            u.setString(2, receipt.providerStatus());
+            u.setString(3, receipt.providerCode());
+            u.setString(4, receipt.status().isFailure() ? truncate(receipt.detail()) : null);
+            u.setBoolean(5, receipt.status() == DeliveryStatus.DELIVERED);
+            u.setObject(6, now);
+            u.setObject(7, now);
+            u.setObject(8, id);
+            u.executeUpdate();
+          }
+        }
+        try (PreparedStatement e =
+            c.prepareStatement(
+                "insert into message_status_event (message_id, status, occurred_at, provider_status, detail) values (?, ?, ?, ?, ?)")) {
+          e.setObject(1, id);
+          e.setString(2, (moves ? receipt.status() : current).name());
+          e.setObject(3, now);
+          e.setString(4, receipt.providerStatus());
+          e.setString(5, truncate(moves ? receipt.detail() : "Receipt \"" + receipt.providerStatus() + "\" arrived late; status kept"));
+          e.executeUpdate();
+        }
+        c.commit();
+        return Optional.of(id);
+      } catch (SQLException | RuntimeException ex) {
+        c.rollback();
+        throw ex;
+      } finally {
+        c.setAutoCommit(auto);
+      }
+    }
+  }
+
+  /** Counts of a bulk send's messages by status. */
+  public Map<DeliveryStatus, Integer> countsOfBulk(UUID bulkSendId) throws SQLException {
+    Map<DeliveryStatus, Integer> counts = new LinkedHashMap<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("select status, count(*) from outbound_message where bulk_send_id = ? group by status")) {
+      ps.setObject(1, bulkSendId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          counts.put(DeliveryStatus.valueOf(rs.getString(1)), rs.getInt(2));
+        }
+      }
+    }
+    return counts;
+  }
+
+  /** Whether this connection is to PostgreSQL (the production database) rather than the demo's H2. */
+  boolean isPostgres(Connection c) throws SQLException {
+    Boolean known = postgres;
+    if (known == null) {
+      known = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+      postgres = known;
+    }
+    return known;
+  }
+
+  private static String truncate(String s) {
+    return s == null || s.length() <= 500 ? s : s.substring(0, 497) + "...";
+  }
+}
