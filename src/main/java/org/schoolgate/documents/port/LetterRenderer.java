@@ -5,6 +5,9 @@ import java.util.List;
 /** Turns letters into print-ready PDF bytes. PDF library types never leave the adapter. */
 public interface LetterRenderer {
 
+  /** How many pages a PDF this renderer made has (the print queue shows it). */
+  int pageCount(byte[] pdf);
+
   /** One letter, A4, with page numbers. */
   byte[] render(LetterDocument letter);
 

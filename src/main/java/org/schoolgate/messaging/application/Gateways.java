@@ -32,6 +32,11 @@ public class Gateways {
     return devOutbox;
   }
 
+  /** Whether texts go to the dev outbox rather than a provider (they count as delivered at once). */
+  public boolean smsIsSimulated() {
+    return devOutbox;
+  }
+
   @Produces
   @ApplicationScoped
   SmsGateway smsGateway() {
