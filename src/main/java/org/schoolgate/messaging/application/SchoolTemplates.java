@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,12 +27,36 @@ public class SchoolTemplates {
 
   private final Map<String, MessageTemplate> ours = new ConcurrentHashMap<>();
   private DataSource dataSource;
+  private volatile List<String> catalog;
 
   protected SchoolTemplates() {}
 
   @Inject
   public SchoolTemplates(DataSource dataSource) {
     this.dataSource = dataSource;
+  }
+
+  /** Every template Schoolgate has, in catalogue order. */
+  public List<MessageTemplate> all() {
+    return ids().stream().map(this::ours).toList();
+  }
+
+  /** The template ids listed in message-templates/catalog.txt. */
+  private List<String> ids() {
+    List<String> known = catalog;
+    if (known == null) {
+      try (java.io.InputStream in = SchoolTemplates.class.getClassLoader().getResourceAsStream(MessageTemplate.ROOT + "catalog.txt")) {
+        if (in == null) {
+          throw new IllegalStateException("message-templates/catalog.txt is missing from the build");
+        }
+        known = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().map(String::strip)
+            .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      catalog = known;
+    }
+    return known;
   }
 
   /** Schoolgate's own wording of a template. */
