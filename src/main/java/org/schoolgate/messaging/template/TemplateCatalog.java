@@ -76,7 +76,8 @@ public final class TemplateCatalog {
   public MessageTemplate get(String id) {
     MessageTemplate template = templates.get(id);
     if (template == null) {
-      throw new TemplateException("There is no message template called \"" + id + "\". Templates available: " + String.join(", ", ids));
+      throw new TemplateException(
+          "There is no message template called \"" + id + "\". Templates available: " + String.join(", ", ids));
     }
     return template;
   }
@@ -173,7 +174,8 @@ public final class TemplateCatalog {
     }
     for (String name : names) {
       if (!template.declared().contains(name)) {
-        throw invalid(template.id(), fileName(part, language) + " uses ((" + name + ")), which template.properties does not declare");
+        throw invalid(
+            template.id(), fileName(part, language) + " uses ((" + name + ")), which template.properties does not declare");
       }
     }
     Matcher draft = DRAFT_TEXT.matcher(text);
