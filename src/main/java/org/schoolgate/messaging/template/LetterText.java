@@ -64,7 +64,8 @@ public final class LetterText {
       return found;
     }
     if (block.contains("[[table:")) {
-      throw new TemplateException("A table marker such as [[table:name]] must stand alone, with a blank line before and after it");
+      throw new TemplateException(
+          "A table marker such as [[table:name]] must stand alone, with a blank line before and after it");
     }
     List<String> lines = block.lines().map(String::strip).toList();
     if (block.startsWith("## ")) {

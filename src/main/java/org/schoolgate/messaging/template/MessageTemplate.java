@@ -40,6 +40,7 @@ public final class MessageTemplate {
   /** {@code ((name))}, or {@code ((name??text))}: the text only when the value is set and not "false". */
   private static final Pattern PLACEHOLDER = Pattern.compile("\\(\\(([a-z][a-z0-9_]*)(?:\\?\\?([^()]*))?\\)\\)");
 
+  private final String root;
   private final String id;
   private final Properties declaration;
   private final Set<String> required;
@@ -50,7 +51,8 @@ public final class MessageTemplate {
   private final Map<String, String> texts;
   private final String hash;
 
-  private MessageTemplate(String id, Properties declaration, Map<String, String> texts) {
+  private MessageTemplate(String root, String id, Properties declaration, Map<String, String> texts) {
+    this.root = root;
     this.id = id;
     this.declaration = declaration;
     this.required = names(declaration.getProperty("required"));
@@ -63,17 +65,25 @@ public final class MessageTemplate {
 
   /** Loads a template from disk; fails when the folder or its template.properties is missing. */
   public static MessageTemplate load(String id) {
-    Properties declaration = properties(id, "template.properties");
+    return load(ROOT, id);
+  }
+
+  /**
+   * Loads a template from another classpath folder (ending in "/"), such as a folder of templates
+   * used only by tests; fails when the folder or its template.properties is missing.
+   */
+  public static MessageTemplate load(String root, String id) {
+    Properties declaration = properties(root, id, "template.properties");
     Map<String, String> texts = new LinkedHashMap<>();
     for (String part : PARTS) {
       for (String language : names(declaration.getProperty("languages", "en"))) {
-        String text = read(fileName(id, part, language));
+        String text = read(root, fileName(id, part, language));
         if (text != null) {
           texts.put(key(part, language), text);
         }
       }
     }
-    return new MessageTemplate(id, declaration, texts);
+    return new MessageTemplate(root, id, declaration, texts);
   }
 
   /**
@@ -88,7 +98,7 @@ public final class MessageTemplate {
           checkDeclared(k, v);
           merged.put(k, v);
         });
-    return new MessageTemplate(id, declaration, merged);
+    return new MessageTemplate(root, id, declaration, merged);
   }
 
   public String id() {
@@ -102,6 +112,11 @@ public final class MessageTemplate {
   /** What staff call it: the letter title when it has one, else the description. */
   public String title() {
     return declaration.getProperty("letter.title", description());
+  }
+
+  /** Who reads it: "guardian" for parents and carers (the default), or "staff". */
+  public String audience() {
+    return declaration.getProperty("audience", "guardian");
   }
 
   public String category() {
@@ -153,7 +168,7 @@ public final class MessageTemplate {
 
   /** The sample values kept beside the template, for tests and previews. */
   public Map<String, String> exampleValues() {
-    Properties example = properties(id, "example.properties");
+    Properties example = properties(root, id, "example.properties");
     Map<String, String> values = new TreeMap<>();
     example.stringPropertyNames().forEach(k -> values.put(k, example.getProperty(k)));
     return values;
@@ -205,6 +220,23 @@ public final class MessageTemplate {
     return text;
   }
 
+  /**
+   * The placeholder names a text uses, in order of first use, whether written {@code ((name))} or
+   * {@code ((name??text))}; refuses a text with a field that is not written correctly.
+   */
+  public static Set<String> placeholdersIn(String text) {
+    Set<String> names = new LinkedHashSet<>();
+    Matcher m = PLACEHOLDER.matcher(text);
+    while (m.find()) {
+      names.add(m.group(1));
+    }
+    String unclosed = PLACEHOLDER.matcher(text).replaceAll("");
+    if (unclosed.contains("((") || unclosed.contains("))")) {
+      throw new TemplateException("A field is not written correctly: write it as ((field_name)) or ((field_name??text))");
+    }
+    return names;
+  }
+
   /** The key of a part's text in a language: "email.subject" or "email.subject.pl". */
   public static String key(String part, String language) {
     return part + (language == null || language.equals("en") ? "" : "." + language);
@@ -228,8 +260,8 @@ public final class MessageTemplate {
     return id + "/" + key(part, language) + ".txt";
   }
 
-  private static String read(String path) {
-    InputStream in = MessageTemplate.class.getClassLoader().getResourceAsStream(ROOT + path);
+  private static String read(String root, String path) {
+    InputStream in = MessageTemplate.class.getClassLoader().getResourceAsStream(root + path);
     if (in == null) {
       return null;
     }
@@ -240,10 +272,10 @@ public final class MessageTemplate {
     }
   }
 
-  private static Properties properties(String id, String file) {
-    InputStream in = MessageTemplate.class.getClassLoader().getResourceAsStream(ROOT + id + "/" + file);
+  private static Properties properties(String root, String id, String file) {
+    InputStream in = MessageTemplate.class.getClassLoader().getResourceAsStream(root + id + "/" + file);
     if (in == null) {
-      throw new TemplateException("No message template " + id + " (" + ROOT + id + "/" + file + ")");
+      throw new TemplateException("No message template " + id + " (" + root + id + "/" + file + ")");
     }
     try (InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
       Properties p = new Properties();
