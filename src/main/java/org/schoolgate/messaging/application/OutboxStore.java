@@ -270,10 +270,18 @@ public class OutboxStore {
         ps.setObject(4, m.id());
         ps.addBatch();
       }
-      ps.executeBatch();
+      int[] moved = ps.executeBatch();
+      // A row another claimer took while this one waited for its lock is no longer CREATED: skip it.
+      List<Claimed> claimed = new ArrayList<>();
+      for (int i = 0; i < due.size(); i++) {
+        if (moved[i] != 0) {
+          Claimed m = due.get(i);
+          claimed.add(new Claimed(m.id(), m.schoolId(), m.guardianId(), m.channel(), m.templateId(), m.language(),
+              m.destination(), m.subject(), m.body(), m.htmlBody(), m.attachmentMessageId(), m.attempts() + 1, m.createdAt()));
+        }
+      }
+      return claimed;
     }
-    return due.stream().map(m -> new Claimed(m.id(), m.schoolId(), m.guardianId(), m.channel(), m.templateId(), m.language(),
-        m.destination(), m.subject(), m.body(), m.htmlBody(), m.attachmentMessageId(), m.attempts() + 1, m.createdAt())).toList();
   }
 
   private static String prefixed(String prefix) {
