@@ -8,6 +8,8 @@ import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -320,8 +322,10 @@ public class OutboxStore {
   }
 
   /**
-   * Records what became of claimed messages, in one transaction. Only rows still SENDING under
-   * this claim move, so a late outcome never overwrites a person's decision in the review queue.
+   * Records what became of claimed messages, in one transaction. Only rows still SENDING (and not
+   * in review) move, so a late outcome never overwrites a person's decision in the review queue.
+   * A message whose receipt arrived before this record (receipts find it by its id) keeps the
+   * status the receipt gave it, but still gets its provider reference and hand-over time.
    */
   public void record(List<Outcome> outcomes, OffsetDateTime now) throws SQLException {
     if (outcomes.isEmpty()) {
@@ -330,41 +334,59 @@ public class OutboxStore {
     try (Connection c = dataSource.getConnection()) {
       boolean auto = c.getAutoCommit();
       c.setAutoCommit(false);
-      try (PreparedStatement u =
-              c.prepareStatement(
-                  "update outbound_message set status = ?, provider_reference = coalesce(?, provider_reference),"
-                      + " provider_status = coalesce(?, provider_status), provider_code = ?, failure_reason = ?, review_reason = ?,"
-                      + " next_attempt_at = coalesce(?, next_attempt_at), sent_at = case when ? then coalesce(sent_at, ?) else sent_at end,"
-                      + " delivered_at = case when ? then ? else delivered_at end, updated_at = ?"
-                      + " where id = ? and status = 'SENDING' and review_reason is null");
-          PreparedStatement e =
-              c.prepareStatement(
-                  "insert into message_status_event (message_id, status, occurred_at, provider_status, detail) values (?, ?, ?, ?, ?)")) {
-        for (Outcome o : outcomes) {
-          boolean sent = o.status() == DeliveryStatus.SENT || o.status() == DeliveryStatus.DELIVERED;
-          u.setString(1, o.status().name());
-          u.setString(2, o.providerReference());
-          u.setString(3, o.providerStatus());
-          u.setString(4, o.providerCode());
-          u.setString(5, truncate(o.failureReason()));
-          u.setString(6, truncate(o.reviewReason()));
-          u.setObject(7, o.nextAttemptAt());
-          u.setBoolean(8, sent);
-          u.setObject(9, now);
-          u.setBoolean(10, o.status() == DeliveryStatus.DELIVERED);
-          u.setObject(11, now);
-          u.setObject(12, now);
-          u.setObject(13, o.id());
-          u.addBatch();
-          e.setObject(1, o.id());
-          e.setString(2, o.reviewReason() != null ? "SENDING" : o.status().name());
-          e.setObject(3, now);
-          e.setString(4, o.providerStatus());
-          e.setString(5, truncate(o.reviewReason() != null ? "Needs review: " + o.reviewReason() : o.detail() != null ? o.detail() : o.failureReason()));
-          e.addBatch();
+      try {
+        int[] moved;
+        try (PreparedStatement u =
+            c.prepareStatement(
+                "update outbound_message set status = ?, provider_reference = coalesce(?, provider_reference),"
+                    + " provider_status = coalesce(?, provider_status), provider_code = ?, failure_reason = ?, review_reason = ?,"
+                    + " next_attempt_at = coalesce(?, next_attempt_at), sent_at = case when ? then coalesce(sent_at, ?) else sent_at end,"
+                    + " delivered_at = case when ? then ? else delivered_at end, updated_at = ?"
+                    + " where id = ? and status = 'SENDING' and review_reason is null")) {
+          for (Outcome o : outcomes) {
+            u.setString(1, o.status().name());
+            u.setString(2, o.providerReference());
+            u.setString(3, o.providerStatus());
+            u.setString(4, o.providerCode());
+            u.setString(5, truncate(o.failureReason()));
+            u.setString(6, truncate(o.reviewReason()));
+            u.setObject(7, o.nextAttemptAt());
+            u.setBoolean(8, handedOver(o));
+            u.setObject(9, now);
+            u.setBoolean(10, o.status() == DeliveryStatus.DELIVERED);
+            u.setObject(11, now);
+            u.setObject(12, now);
+            u.setObject(13, o.id());
+            u.addBatch();
+          }
+          moved = u.executeBatch();
         }
-        u.executeBatch();
-        e.executeBatch();
+        List<Outcome> late = new ArrayList<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+          if (moved[i] == 0) {
+            late.add(outcomes.get(i));
+          }
+        }
+        Map<UUID, String> lateStatus = late.isEmpty() ? Map.of() : keepReferences(c, late, now);
+        try (PreparedStatement e =
+            c.prepareStatement(
+                "insert into message_status_event (message_id, status, occurred_at, provider_status, detail) values (?, ?, ?, ?, ?)")) {
+          for (Outcome o : outcomes) {
+            e.setObject(1, o.id());
+            e.setObject(3, now);
+            e.setString(4, o.providerStatus());
+            String current = lateStatus.get(o.id());
+            if (current != null) {
+              e.setString(2, current);
+              e.setString(5, truncate(lateDetail(o)));
+            } else {
+              e.setString(2, o.reviewReason() != null ? "SENDING" : o.status().name());
+              e.setString(5, truncate(o.reviewReason() != null ? "Needs review: " + o.reviewReason() : o.detail() != null ? o.detail() : o.failureReason()));
+            }
+            e.addBatch();
+          }
+          e.executeBatch();
+        }
         c.commit();
       } catch (SQLException | RuntimeException ex) {
         c.rollback();
@@ -373,6 +395,66 @@ public class OutboxStore {
         c.setAutoCommit(auto);
       }
     }
+  }
+
+  /** Whether the outcome says the message left us: the provider gave a reference, or it is sent. */
+  private static boolean handedOver(Outcome o) {
+    return o.providerReference() != null || o.status() == DeliveryStatus.SENT || o.status() == DeliveryStatus.DELIVERED;
+  }
+
+  private static String lateDetail(Outcome o) {
+    if (o.providerReference() != null) {
+      return "Handed to the provider (reference kept) after its status had already moved on; status kept";
+    }
+    return "A late result (" + o.status().label() + ") was not applied; status kept";
+  }
+
+  /**
+   * For outcomes whose row had already left SENDING (a receipt came first, a person decided, the
+   * sweep put it in review): keeps the provider reference and hand-over time, never the status.
+   * Returns each such message's current status.
+   */
+  private Map<UUID, String> keepReferences(Connection c, List<Outcome> late, OffsetDateTime now) throws SQLException {
+    try (PreparedStatement k =
+        c.prepareStatement(
+            "update outbound_message set provider_reference = ?, sent_at = coalesce(sent_at, ?), updated_at = ?"
+                + " where id = ? and provider_reference is null")) {
+      boolean any = false;
+      for (Outcome o : late) {
+        if (o.providerReference() != null) {
+          k.setString(1, o.providerReference());
+          k.setObject(2, now);
+          k.setObject(3, now);
+          k.setObject(4, o.id());
+          k.addBatch();
+          any = true;
+        }
+      }
+      if (any) {
+        k.executeBatch();
+      }
+    }
+    Map<UUID, String> current = new HashMap<>();
+    List<UUID> ids = late.stream().map(Outcome::id).toList();
+    for (int from = 0; from < ids.size(); from += 500) {
+      List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+      try (PreparedStatement s =
+          c.prepareStatement("select id, status from outbound_message where id in (" + marks(chunk.size()) + ")")) {
+        for (int i = 0; i < chunk.size(); i++) {
+          s.setObject(i + 1, chunk.get(i));
+        }
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            current.put(rs.getObject(1, UUID.class), rs.getString(2));
+          }
+        }
+      }
+    }
+    return current;
+  }
+
+  private static String marks(int n) {
+    return String.join(",", Collections.nCopies(n, "?"));
   }
 
   /**
@@ -426,23 +508,42 @@ public class OutboxStore {
     return ids;
   }
 
-  /** A receipt from a provider, matched by its reference. */
+  /** A receipt from a provider: its reference for the message and what it says, in our words. */
   public record Receipt(String providerReference, DeliveryStatus status, String providerStatus, String providerCode, String detail) {}
 
   /**
-   * Moves a message by a provider's receipt; receipts out of order never move it backwards.
-   * Returns the message id, or empty when no message has this reference.
+   * Moves a message by a provider's receipt, found by the provider's reference; receipts out of
+   * order never move it backwards. Returns the message id, or empty when no message has this
+   * reference.
    */
   public Optional<UUID> applyReceipt(Receipt receipt, OffsetDateTime now) throws SQLException {
+    return applyReceipt("provider_reference", receipt.providerReference(), receipt, now);
+  }
+
+  /**
+   * Moves a message by a provider's receipt, found by our own message id (status callbacks carry it
+   * in their address), so a receipt that arrives before the dispatcher recorded the provider's
+   * reference still finds its message, and the reference is kept from the receipt. A receipt
+   * naming another reference than the one stored is kept as an event only. Returns the id, or
+   * empty when there is no such message.
+   */
+  public Optional<UUID> applyReceipt(UUID messageId, Receipt receipt, OffsetDateTime now) throws SQLException {
+    return applyReceipt("id", messageId, receipt, now);
+  }
+
+  private Optional<UUID> applyReceipt(String column, Object key, Receipt receipt, OffsetDateTime now) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       boolean auto = c.getAutoCommit();
       c.setAutoCommit(false);
       try {
         UUID id;
         DeliveryStatus current;
+        String reference;
+        boolean inReview;
         try (PreparedStatement s =
-            c.prepareStatement("select id, status from outbound_message where provider_reference = ? for update")) {
-          s.setString(1, receipt.providerReference());
+            c.prepareStatement(
+                "select id, status, provider_reference, review_reason from outbound_message where " + column + " = ? for update")) {
+          s.setObject(1, key);
           try (ResultSet rs = s.executeQuery()) {
             if (!rs.next()) {
               c.rollback();
@@ -450,24 +551,44 @@ public class OutboxStore {
             }
             id = rs.getObject(1, UUID.class);
             current = DeliveryStatus.valueOf(rs.getString(2));
+            reference = rs.getString(3);
+            inReview = rs.getString(4) != null;
           }
         }
-        boolean moves = current.mayMoveTo(receipt.status());
+        boolean otherReference =
+            reference != null && receipt.providerReference() != null && !reference.equals(receipt.providerReference());
+        boolean moves = !otherReference && current.mayMoveTo(receipt.status());
         if (moves) {
+          boolean sent = receipt.status() == DeliveryStatus.SENT || receipt.status() == DeliveryStatus.DELIVERED;
           try (PreparedStatement u =
               c.prepareStatement(
-                  "update outbound_message set status = ?, provider_status = ?, provider_code = ?, failure_reason = ?,"
+                  "update outbound_message set status = ?, provider_reference = coalesce(provider_reference, ?),"
+                      + " provider_status = ?, provider_code = ?, failure_reason = ?, review_reason = null,"
+                      + " sent_at = case when ? then coalesce(sent_at, ?) else sent_at end,"
                       + " delivered_at = case when ? then ? else delivered_at end, updated_at = ? where id = ?")) {
             u.setString(1, receipt.status().name());
-            u.setString(2, receipt.providerStatus());
-            u.setString(3, receipt.providerCode());
-            u.setString(4, receipt.status().isFailure() ? truncate(receipt.detail()) : null);
-            u.setBoolean(5, receipt.status() == DeliveryStatus.DELIVERED);
-            u.setObject(6, now);
+            u.setString(2, receipt.providerReference());
+            u.setString(3, receipt.providerStatus());
+            u.setString(4, receipt.providerCode());
+            u.setString(5, receipt.status().isFailure() ? truncate(receipt.detail()) : null);
+            u.setBoolean(6, sent);
             u.setObject(7, now);
-            u.setObject(8, id);
+            u.setBoolean(8, receipt.status() == DeliveryStatus.DELIVERED);
+            u.setObject(9, now);
+            u.setObject(10, now);
+            u.setObject(11, id);
             u.executeUpdate();
           }
+        }
+        String detail;
+        if (otherReference) {
+          detail = "Receipt \"" + receipt.providerStatus() + "\" for another hand-over (" + receipt.providerReference() + "); status kept";
+        } else if (!moves) {
+          detail = "Receipt \"" + receipt.providerStatus() + "\" arrived late; status kept";
+        } else if (inReview && current == DeliveryStatus.SENDING) {
+          detail = "The provider's receipt settles the review" + (receipt.detail() == null ? "" : ": " + receipt.detail());
+        } else {
+          detail = receipt.detail();
         }
         try (PreparedStatement e =
             c.prepareStatement(
@@ -476,7 +597,7 @@ public class OutboxStore {
           e.setString(2, (moves ? receipt.status() : current).name());
           e.setObject(3, now);
           e.setString(4, receipt.providerStatus());
-          e.setString(5, truncate(moves ? receipt.detail() : "Receipt \"" + receipt.providerStatus() + "\" arrived late; status kept"));
+          e.setString(5, truncate(detail));
           e.executeUpdate();
         }
         c.commit();
