@@ -191,13 +191,13 @@ public class OutboxDispatcher {
     OffsetDateTime now = OffsetDateTime.now(clock);
     if (message.channel() == Channel.SMS && settings.quietHours().isQuiet(now.atZoneSameInstant(settings.quietHours().zone()))) {
       OffsetDateTime after = settings.quietHours().nextAllowed(now.atZoneSameInstant(settings.quietHours().zone())).toOffsetDateTime();
-      return new Outcome(message.id(), DeliveryStatus.CREATED, null, null, null, null, null, after,
+      return Outcome.held(message, after,
           "Held for quiet hours until " + after.atZoneSameInstant(settings.quietHours().zone()).format(HH_MM));
     }
     ChannelSender sender = senders.get(message.channel());
     if (sender == null) {
-      return new Outcome(message.id(), DeliveryStatus.TECHNICAL_FAILURE, null, null, null,
-          "No " + message.channel().label().toLowerCase() + " service is set up on this server", null, null, null);
+      return Outcome.failed(message, DeliveryStatus.TECHNICAL_FAILURE, null,
+          "No " + message.channel().label().toLowerCase() + " service is set up on this server");
     }
     RateLimiter limit = limits.get(message.channel());
     if (limit != null) {
@@ -205,31 +205,31 @@ public class OutboxDispatcher {
     }
     try {
       Sent sent = sender.send(message);
-      return new Outcome(message.id(), sent.status(), sent.reference(), null, null, null, null, null, sent.detail());
+      return Outcome.sent(message, sent.status(), sent.reference(), sent.detail());
     } catch (DeliveryFailure failure) {
       return failed(message, failure, now);
     } catch (RuntimeException unexpected) {
       LOG.log(Level.WARNING, "Message " + message.id() + " failed in an unexpected way", unexpected);
-      return new Outcome(message.id(), DeliveryStatus.SENDING, null, null, null, null,
+      return Outcome.toReview(message, null,
           "An unexpected error happened while sending (" + unexpected.getClass().getSimpleName()
-              + "); it may or may not have gone. Check before sending again.", null, null);
+              + "); it may or may not have gone. Check before sending again.");
     }
   }
 
   private Outcome failed(Claimed message, DeliveryFailure failure, OffsetDateTime now) {
     String reason = failure.getMessage();
     return switch (failure.kind()) {
-      case PERMANENT -> new Outcome(message.id(), DeliveryStatus.PERMANENT_FAILURE, null, null, failure.providerCode(), reason, null, null, null);
-      case OUTCOME_UNKNOWN -> new Outcome(message.id(), DeliveryStatus.SENDING, null, null, failure.providerCode(), null, reason, null, null);
+      case PERMANENT -> Outcome.failed(message, DeliveryStatus.PERMANENT_FAILURE, failure.providerCode(), reason);
+      case OUTCOME_UNKNOWN -> Outcome.toReview(message, failure.providerCode(), reason);
       case RETRYABLE -> {
         if (settings.retries().mayRetry(message.attempts())) {
           OffsetDateTime next = now.plus(settings.retries().delayAfter(message.attempts()));
           String when = next.atZoneSameInstant(settings.quietHours().zone()).format(HH_MM);
-          yield new Outcome(message.id(), DeliveryStatus.CREATED, null, null, failure.providerCode(),
-              reason + " (try " + message.attempts() + " of " + settings.retries().maxAttempts() + "; next at " + when + ")", null, next, null);
+          yield Outcome.retryLater(message, failure.providerCode(),
+              reason + " (try " + message.attempts() + " of " + settings.retries().maxAttempts() + "; next at " + when + ")", next);
         }
-        yield new Outcome(message.id(), DeliveryStatus.TECHNICAL_FAILURE, null, null, failure.providerCode(),
-            "Gave up after " + message.attempts() + " tries: " + reason, null, null, null);
+        yield Outcome.failed(message, DeliveryStatus.TECHNICAL_FAILURE, failure.providerCode(),
+            "Gave up after " + message.attempts() + " tries: " + reason);
       }
     };
   }

@@ -80,9 +80,14 @@ public class OutboxStore {
       int attempts,
       OffsetDateTime createdAt) {}
 
-  /** What became of one claimed message. */
+  /**
+   * What became of one try of a claimed message. {@code attempt} is the try the claim counted, so
+   * a late outcome of an earlier try never changes a message claimed again since. A message held
+   * for quiet hours ({@code held}) goes back to waiting without that try being counted.
+   */
   public record Outcome(
       UUID id,
+      int attempt,
       DeliveryStatus status,
       String providerReference,
       String providerStatus,
@@ -90,7 +95,34 @@ public class OutboxStore {
       String failureReason,
       String reviewReason,
       OffsetDateTime nextAttemptAt,
-      String detail) {}
+      boolean held,
+      String detail) {
+
+    /** The channel took it: SENDING with the provider's reference, or SENT/DELIVERED. */
+    public static Outcome sent(Claimed m, DeliveryStatus status, String reference, String detail) {
+      return new Outcome(m.id(), m.attempts(), status, reference, null, null, null, null, null, false, detail);
+    }
+
+    /** Not handed over now (quiet hours, the dispatcher stopping): waits until then, try not counted. */
+    public static Outcome held(Claimed m, OffsetDateTime until, String detail) {
+      return new Outcome(m.id(), m.attempts(), DeliveryStatus.CREATED, null, null, null, null, null, until, true, detail);
+    }
+
+    /** The provider said "not now": waits until {@code next} with the reason kept for staff. */
+    public static Outcome retryLater(Claimed m, String providerCode, String reason, OffsetDateTime next) {
+      return new Outcome(m.id(), m.attempts(), DeliveryStatus.CREATED, null, null, providerCode, reason, null, next, false, null);
+    }
+
+    /** Will not be sent: a permanent or technical failure with the reason shown to staff. */
+    public static Outcome failed(Claimed m, DeliveryStatus status, String providerCode, String reason) {
+      return new Outcome(m.id(), m.attempts(), status, null, null, providerCode, reason, null, null, false, null);
+    }
+
+    /** It may or may not have gone: stays SENDING with a reason, for a person to decide. */
+    public static Outcome toReview(Claimed m, String providerCode, String reason) {
+      return new Outcome(m.id(), m.attempts(), DeliveryStatus.SENDING, null, null, providerCode, null, reason, null, false, null);
+    }
+  }
 
   /** Of the keys given, those already used by a message. */
   public Set<String> usedKeys(Connection c, Collection<String> keys) throws SQLException {
@@ -338,25 +370,32 @@ public class OutboxStore {
         int[] moved;
         try (PreparedStatement u =
             c.prepareStatement(
-                "update outbound_message set status = ?, provider_reference = coalesce(?, provider_reference),"
-                    + " provider_status = coalesce(?, provider_status), provider_code = ?, failure_reason = ?, review_reason = ?,"
+                "update outbound_message set status = ?, attempts = case when ? then attempts - 1 else attempts end,"
+                    + " provider_reference = coalesce(?, provider_reference), provider_status = coalesce(?, provider_status),"
+                    + " provider_code = case when ? then provider_code else ? end,"
+                    + " failure_reason = case when ? then failure_reason else ? end, review_reason = ?,"
                     + " next_attempt_at = coalesce(?, next_attempt_at), sent_at = case when ? then coalesce(sent_at, ?) else sent_at end,"
                     + " delivered_at = case when ? then ? else delivered_at end, updated_at = ?"
-                    + " where id = ? and status = 'SENDING' and review_reason is null")) {
+                    + " where id = ? and attempts = ? and status = 'SENDING' and review_reason is null")) {
           for (Outcome o : outcomes) {
-            u.setString(1, o.status().name());
-            u.setString(2, o.providerReference());
-            u.setString(3, o.providerStatus());
-            u.setString(4, o.providerCode());
-            u.setString(5, truncate(o.failureReason()));
-            u.setString(6, truncate(o.reviewReason()));
-            u.setObject(7, o.nextAttemptAt());
-            u.setBoolean(8, handedOver(o));
-            u.setObject(9, now);
-            u.setBoolean(10, o.status() == DeliveryStatus.DELIVERED);
-            u.setObject(11, now);
-            u.setObject(12, now);
-            u.setObject(13, o.id());
+            int i = 0;
+            u.setString(++i, o.status().name());
+            u.setBoolean(++i, o.held());
+            u.setString(++i, o.providerReference());
+            u.setString(++i, o.providerStatus());
+            u.setBoolean(++i, o.held());
+            u.setString(++i, o.providerCode());
+            u.setBoolean(++i, o.held());
+            u.setString(++i, truncate(o.failureReason()));
+            u.setString(++i, truncate(o.reviewReason()));
+            u.setObject(++i, o.nextAttemptAt());
+            u.setBoolean(++i, handedOver(o));
+            u.setObject(++i, now);
+            u.setBoolean(++i, o.status() == DeliveryStatus.DELIVERED);
+            u.setObject(++i, now);
+            u.setObject(++i, now);
+            u.setObject(++i, o.id());
+            u.setInt(++i, o.attempt());
             u.addBatch();
           }
           moved = u.executeBatch();
@@ -418,7 +457,7 @@ public class OutboxStore {
     try (PreparedStatement k =
         c.prepareStatement(
             "update outbound_message set provider_reference = ?, sent_at = coalesce(sent_at, ?), updated_at = ?"
-                + " where id = ? and provider_reference is null")) {
+                + " where id = ? and attempts = ? and provider_reference is null")) {
       boolean any = false;
       for (Outcome o : late) {
         if (o.providerReference() != null) {
@@ -426,6 +465,7 @@ public class OutboxStore {
           k.setObject(2, now);
           k.setObject(3, now);
           k.setObject(4, o.id());
+          k.setInt(5, o.attempt());
           k.addBatch();
           any = true;
         }
