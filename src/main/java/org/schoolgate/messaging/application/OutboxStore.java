@@ -651,6 +651,186 @@ public class OutboxStore {
     }
   }
 
+  /** A message a provider accepted whose final receipt has not come: for asking the provider. */
+  public record Stuck(UUID id, Channel channel, String providerReference, OffsetDateTime claimedAt) {}
+
+  /**
+   * Messages handed to a provider (SENDING with its reference) and claimed before {@code before},
+   * oldest first, for a reconciliation job that asks the provider what became of them. Messages
+   * in review are left to the person reviewing them.
+   */
+  public List<Stuck> stuckInSending(OffsetDateTime before, int limit) throws SQLException {
+    List<Stuck> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "select id, channel, provider_reference, claimed_at from outbound_message where status = 'SENDING'"
+                    + " and provider_reference is not null and review_reason is null and claimed_at < ?"
+                    + " order by claimed_at limit ?")) {
+      ps.setObject(1, before);
+      ps.setInt(2, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new Stuck(rs.getObject(1, UUID.class), Channel.valueOf(rs.getString(2)), rs.getString(3),
+                  rs.getObject(4, OffsetDateTime.class)));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A message waiting for a person to decide whether it is sent again. */
+  public record InReview(
+      UUID id,
+      UUID guardianId,
+      Channel channel,
+      String purpose,
+      String reviewReason,
+      int attempts,
+      OffsetDateTime createdAt,
+      OffsetDateTime claimedAt) {}
+
+  /** A school's messages in review, the longest waiting first. */
+  public List<InReview> reviewQueue(UUID schoolId, int limit) throws SQLException {
+    List<InReview> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "select id, guardian_id, channel, purpose, review_reason, attempts, created_at, claimed_at from outbound_message"
+                    + " where school_id = ? and status = 'SENDING' and review_reason is not null order by claimed_at, id limit ?")) {
+      ps.setObject(1, schoolId);
+      ps.setInt(2, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new InReview(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), Channel.valueOf(rs.getString(3)),
+                  rs.getString(4), rs.getString(5), rs.getInt(6), rs.getObject(7, OffsetDateTime.class),
+                  rs.getObject(8, OffsetDateTime.class)));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A person's decision on a message in review: send it again (it waits for the dispatcher, whose
+   * claim makes it a new try) or not (it ends as a technical failure naming who decided). Returns
+   * false when the message is not, or no longer, in review: someone else decided first, or a
+   * receipt from the provider settled it.
+   */
+  public boolean releaseFromReview(UUID id, String decidedBy, boolean sendAgain, OffsetDateTime now) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      boolean auto = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try {
+        int moved;
+        try (PreparedStatement u =
+            c.prepareStatement(
+                sendAgain
+                    ? "update outbound_message set status = 'CREATED', review_reason = null, failure_reason = null,"
+                        + " next_attempt_at = ?, claimed_at = null, claimed_by = null, updated_at = ?"
+                        + " where id = ? and status = 'SENDING' and review_reason is not null"
+                    : "update outbound_message set status = 'TECHNICAL_FAILURE', review_reason = null, failure_reason = ?,"
+                        + " updated_at = ? where id = ? and status = 'SENDING' and review_reason is not null")) {
+          u.setObject(1, sendAgain ? now : truncate("Not sent again: " + decidedBy + " decided"));
+          u.setObject(2, now);
+          u.setObject(3, id);
+          moved = u.executeUpdate();
+        }
+        if (moved == 1) {
+          try (PreparedStatement e =
+              c.prepareStatement("insert into message_status_event (message_id, status, occurred_at, detail) values (?, ?, ?, ?)")) {
+            e.setObject(1, id);
+            e.setString(2, sendAgain ? "CREATED" : "TECHNICAL_FAILURE");
+            e.setObject(3, now);
+            e.setString(4, truncate(sendAgain ? "To be sent again: " + decidedBy + " decided" : "Not sent again: " + decidedBy + " decided"));
+            e.executeUpdate();
+          }
+        }
+        c.commit();
+        return moved == 1;
+      } catch (SQLException | RuntimeException ex) {
+        c.rollback();
+        throw ex;
+      } finally {
+        c.setAutoCommit(auto);
+      }
+    }
+  }
+
+  /**
+   * Cancels the messages of a bulk send that have not gone yet (CREATED, including those waiting
+   * for quiet hours or a retry); those being sent or sent are left as they are. Returns how many
+   * were cancelled.
+   */
+  public int cancelBulk(UUID bulkSendId, String by, OffsetDateTime now) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      boolean auto = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try {
+        List<UUID> ids = new ArrayList<>();
+        // Locks the waiting rows; a row a dispatcher is claiming right now is SENDING once its claim commits.
+        try (PreparedStatement s =
+            c.prepareStatement("select id from outbound_message where bulk_send_id = ? and status = 'CREATED' for update")) {
+          s.setObject(1, bulkSendId);
+          try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+              ids.add(rs.getObject(1, UUID.class));
+            }
+          }
+        }
+        int cancelled = 0;
+        if (!ids.isEmpty()) {
+          List<UUID> moved = new ArrayList<>();
+          try (PreparedStatement u =
+              c.prepareStatement("update outbound_message set status = 'CANCELLED', updated_at = ? where id = ? and status = 'CREATED'")) {
+            for (UUID id : ids) {
+              u.setObject(1, now);
+              u.setObject(2, id);
+              u.addBatch();
+            }
+            int[] counts = u.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+              if (counts[i] != 0) {
+                moved.add(ids.get(i));
+              }
+            }
+          }
+          try (PreparedStatement e =
+              c.prepareStatement(
+                  "insert into message_status_event (message_id, status, occurred_at, detail) values (?, 'CANCELLED', ?, ?)")) {
+            for (UUID id : moved) {
+              e.setObject(1, id);
+              e.setObject(2, now);
+              e.setString(3, truncate("Bulk send cancelled by " + by));
+              e.addBatch();
+            }
+            if (!moved.isEmpty()) {
+              e.executeBatch();
+            }
+          }
+          cancelled = moved.size();
+        }
+        try (PreparedStatement b =
+            c.prepareStatement(
+                "update bulk_send set state = 'CANCELLED', cancelled_by = ?, cancelled_at = ? where id = ? and cancelled_at is null")) {
+          b.setString(1, by);
+          b.setObject(2, now);
+          b.setObject(3, bulkSendId);
+          b.executeUpdate();
+        }
+        c.commit();
+        return cancelled;
+      } catch (SQLException | RuntimeException ex) {
+        c.rollback();
+        throw ex;
+      } finally {
+        c.setAutoCommit(auto);
+      }
+    }
+  }
+
   /** Counts of a bulk send's messages by status. */
   public Map<DeliveryStatus, Integer> countsOfBulk(UUID bulkSendId) throws SQLException {
     Map<DeliveryStatus, Integer> counts = new LinkedHashMap<>();
