@@ -180,7 +180,10 @@ public class OutboxDispatcher {
 
   private void sendOne(Claimed message) {
     try {
-      outcomes.add(outcomeOf(message));
+      outcomes.add(
+          running
+              ? outcomeOf(message)
+              : Outcome.held(message, OffsetDateTime.now(clock), "Put back to wait: the server stopped before sending it"));
     } finally {
       handled.incrementAndGet();
       inFlight.release();
