@@ -208,6 +208,13 @@ public class OutboxDispatcher {
     }
     try {
       Sent sent = sender.send(message);
+      if (sent == null || sent.status() == null || (sent.status() == DeliveryStatus.SENDING && sent.reference() == null)
+          || !(sent.status() == DeliveryStatus.SENDING || sent.status() == DeliveryStatus.SENT || sent.status() == DeliveryStatus.DELIVERED)) {
+        LOG.warning(() -> "Message " + message.id() + ": the " + message.channel() + " channel gave no usable answer (" + sent + ")");
+        return Outcome.toReview(message, null,
+            "The " + message.channel().label().toLowerCase() + " service took the message without a usable answer;"
+                + " it may or may not have gone. Check before sending again.");
+      }
       return Outcome.sent(message, sent.status(), sent.reference(), sent.detail());
     } catch (DeliveryFailure failure) {
       return failed(message, failure, now);
