@@ -69,6 +69,7 @@ public class OutboxDispatcher {
   private final Settings settings;
   private final Clock clock;
   private final ThreadFactory threads;
+  private final Duration sweepEvery;
   private final Map<Channel, RateLimiter> limits = new EnumMap<>(Channel.class);
   private final LinkedBlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
   private final Object wake = new Object();
@@ -81,12 +82,20 @@ public class OutboxDispatcher {
   private Semaphore inFlight;
 
   public OutboxDispatcher(OutboxStore store, Map<Channel, ChannelSender> senders, Settings settings, Clock clock, ThreadFactory threads) {
+    this(store, senders, settings, clock, threads, Pacer.SYSTEM);
+  }
+
+  /** With a pacer of its own for the rate limits, so a test can count the waits. */
+  OutboxDispatcher(
+      OutboxStore store, Map<Channel, ChannelSender> senders, Settings settings, Clock clock, ThreadFactory threads, Pacer pacer) {
     this.store = store;
     this.senders = Map.copyOf(senders);
     this.settings = settings;
     this.clock = clock;
     this.threads = threads;
-    settings.perSecond().forEach((channel, rate) -> limits.put(channel, new RateLimiter(rate)));
+    // Half-sent messages are looked for at least as often as they become due for review.
+    this.sweepEvery = settings.abandonedAfter().compareTo(Duration.ofSeconds(30)) < 0 ? settings.abandonedAfter() : Duration.ofSeconds(30);
+    settings.perSecond().forEach((channel, rate) -> limits.put(channel, new RateLimiter(rate, pacer)));
   }
 
   /** Starts the loops; first puts anything an earlier run left half-sent into review. */
@@ -141,7 +150,7 @@ public class OutboxDispatcher {
     while (running) {
       try {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        if (lastSweep.plusSeconds(30).isBefore(now)) {
+        if (!lastSweep.plus(sweepEvery).isAfter(now)) {
           List<java.util.UUID> flagged = store.flagAbandoned(now.minus(settings.abandonedAfter()), now);
           if (!flagged.isEmpty()) {
             LOG.warning(() -> flagged.size() + " message(s) were left half-sent by an earlier run and now wait for review: " + flagged);
@@ -291,13 +300,39 @@ public class OutboxDispatcher {
     }
   }
 
-  /** At most {@code perSecond} hand-overs a second on this node, spaced evenly. */
+  /** Where the rate limits read the time and wait: the system's, or a test's. */
+  interface Pacer {
+    long nanoTime();
+
+    void sleepNanos(long nanos) throws InterruptedException;
+
+    Pacer SYSTEM =
+        new Pacer() {
+          @Override
+          public long nanoTime() {
+            return System.nanoTime();
+          }
+
+          @Override
+          public void sleepNanos(long nanos) throws InterruptedException {
+            TimeUnit.NANOSECONDS.sleep(nanos);
+          }
+        };
+  }
+
+  /**
+   * At most {@code perSecond} hand-overs a second on this node, spaced evenly: each hand-over gets
+   * the next free slot, one interval after the one before, and no burst is saved up while idle.
+   */
   static final class RateLimiter {
     private final long intervalNanos;
-    private long next = System.nanoTime();
+    private final Pacer pacer;
+    private long next;
 
-    RateLimiter(int perSecond) {
+    RateLimiter(int perSecond, Pacer pacer) {
       this.intervalNanos = perSecond <= 0 ? 0 : 1_000_000_000L / perSecond;
+      this.pacer = pacer;
+      this.next = pacer.nanoTime();
     }
 
     void acquire() {
@@ -306,14 +341,14 @@ public class OutboxDispatcher {
       }
       long wait;
       synchronized (this) {
-        long now = System.nanoTime();
-        next = Math.max(next, now - intervalNanos * 10);
+        long now = pacer.nanoTime();
+        next = Math.max(next, now);
         wait = next - now;
         next += intervalNanos;
       }
       if (wait > 0) {
         try {
-          TimeUnit.NANOSECONDS.sleep(wait);
+          pacer.sleepNanos(wait);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
