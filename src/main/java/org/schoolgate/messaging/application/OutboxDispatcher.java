@@ -69,6 +69,7 @@ public class OutboxDispatcher {
   private final Settings settings;
   private final Clock clock;
   private final ThreadFactory threads;
+  private final Duration sweepEvery;
   private final Map<Channel, RateLimiter> limits = new EnumMap<>(Channel.class);
   private final LinkedBlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
   private final Object wake = new Object();
@@ -81,12 +82,20 @@ public class OutboxDispatcher {
   private Semaphore inFlight;
 
   public OutboxDispatcher(OutboxStore store, Map<Channel, ChannelSender> senders, Settings settings, Clock clock, ThreadFactory threads) {
+    this(store, senders, settings, clock, threads, Pacer.SYSTEM);
+  }
+
+  /** With a pacer of its own for the rate limits, so a test can count the waits. */
+  OutboxDispatcher(
+      OutboxStore store, Map<Channel, ChannelSender> senders, Settings settings, Clock clock, ThreadFactory threads, Pacer pacer) {
     this.store = store;
     this.senders = Map.copyOf(senders);
     this.settings = settings;
     this.clock = clock;
     this.threads = threads;
-    settings.perSecond().forEach((channel, rate) -> limits.put(channel, new RateLimiter(rate)));
+    // Half-sent messages are looked for at least as often as they become due for review.
+    this.sweepEvery = settings.abandonedAfter().compareTo(Duration.ofSeconds(30)) < 0 ? settings.abandonedAfter() : Duration.ofSeconds(30);
+    settings.perSecond().forEach((channel, rate) -> limits.put(channel, new RateLimiter(rate, pacer)));
   }
 
   /** Starts the loops; first puts anything an earlier run left half-sent into review. */
@@ -141,7 +150,7 @@ public class OutboxDispatcher {
     while (running) {
       try {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        if (lastSweep.plusSeconds(30).isBefore(now)) {
+        if (!lastSweep.plus(sweepEvery).isAfter(now)) {
           List<java.util.UUID> flagged = store.flagAbandoned(now.minus(settings.abandonedAfter()), now);
           if (!flagged.isEmpty()) {
             LOG.warning(() -> flagged.size() + " message(s) were left half-sent by an earlier run and now wait for review: " + flagged);
@@ -180,7 +189,10 @@ public class OutboxDispatcher {
 
   private void sendOne(Claimed message) {
     try {
-      outcomes.add(outcomeOf(message));
+      outcomes.add(
+          running
+              ? outcomeOf(message)
+              : Outcome.held(message, OffsetDateTime.now(clock), "Put back to wait: the server stopped before sending it"));
     } finally {
       handled.incrementAndGet();
       inFlight.release();
@@ -191,13 +203,13 @@ public class OutboxDispatcher {
     OffsetDateTime now = OffsetDateTime.now(clock);
     if (message.channel() == Channel.SMS && settings.quietHours().isQuiet(now.atZoneSameInstant(settings.quietHours().zone()))) {
       OffsetDateTime after = settings.quietHours().nextAllowed(now.atZoneSameInstant(settings.quietHours().zone())).toOffsetDateTime();
-      return new Outcome(message.id(), DeliveryStatus.CREATED, null, null, null, null, null, after,
+      return Outcome.held(message, after,
           "Held for quiet hours until " + after.atZoneSameInstant(settings.quietHours().zone()).format(HH_MM));
     }
     ChannelSender sender = senders.get(message.channel());
     if (sender == null) {
-      return new Outcome(message.id(), DeliveryStatus.TECHNICAL_FAILURE, null, null, null,
-          "No " + message.channel().label().toLowerCase() + " service is set up on this server", null, null, null);
+      return Outcome.failed(message, DeliveryStatus.TECHNICAL_FAILURE, null,
+          "No " + message.channel().label().toLowerCase() + " service is set up on this server");
     }
     RateLimiter limit = limits.get(message.channel());
     if (limit != null) {
@@ -205,31 +217,38 @@ public class OutboxDispatcher {
     }
     try {
       Sent sent = sender.send(message);
-      return new Outcome(message.id(), sent.status(), sent.reference(), null, null, null, null, null, sent.detail());
+      if (sent == null || sent.status() == null || (sent.status() == DeliveryStatus.SENDING && sent.reference() == null)
+          || !(sent.status() == DeliveryStatus.SENDING || sent.status() == DeliveryStatus.SENT || sent.status() == DeliveryStatus.DELIVERED)) {
+        LOG.warning(() -> "Message " + message.id() + ": the " + message.channel() + " channel gave no usable answer (" + sent + ")");
+        return Outcome.toReview(message, null,
+            "The " + message.channel().label().toLowerCase() + " service took the message without a usable answer;"
+                + " it may or may not have gone. Check before sending again.");
+      }
+      return Outcome.sent(message, sent.status(), sent.reference(), sent.detail());
     } catch (DeliveryFailure failure) {
       return failed(message, failure, now);
     } catch (RuntimeException unexpected) {
       LOG.log(Level.WARNING, "Message " + message.id() + " failed in an unexpected way", unexpected);
-      return new Outcome(message.id(), DeliveryStatus.SENDING, null, null, null, null,
+      return Outcome.toReview(message, null,
           "An unexpected error happened while sending (" + unexpected.getClass().getSimpleName()
-              + "); it may or may not have gone. Check before sending again.", null, null);
+              + "); it may or may not have gone. Check before sending again.");
     }
   }
 
   private Outcome failed(Claimed message, DeliveryFailure failure, OffsetDateTime now) {
     String reason = failure.getMessage();
     return switch (failure.kind()) {
-      case PERMANENT -> new Outcome(message.id(), DeliveryStatus.PERMANENT_FAILURE, null, null, failure.providerCode(), reason, null, null, null);
-      case OUTCOME_UNKNOWN -> new Outcome(message.id(), DeliveryStatus.SENDING, null, null, failure.providerCode(), null, reason, null, null);
+      case PERMANENT -> Outcome.failed(message, DeliveryStatus.PERMANENT_FAILURE, failure.providerCode(), reason);
+      case OUTCOME_UNKNOWN -> Outcome.toReview(message, failure.providerCode(), reason);
       case RETRYABLE -> {
         if (settings.retries().mayRetry(message.attempts())) {
           OffsetDateTime next = now.plus(settings.retries().delayAfter(message.attempts()));
           String when = next.atZoneSameInstant(settings.quietHours().zone()).format(HH_MM);
-          yield new Outcome(message.id(), DeliveryStatus.CREATED, null, null, failure.providerCode(),
-              reason + " (try " + message.attempts() + " of " + settings.retries().maxAttempts() + "; next at " + when + ")", null, next, null);
+          yield Outcome.retryLater(message, failure.providerCode(),
+              reason + " (try " + message.attempts() + " of " + settings.retries().maxAttempts() + "; next at " + when + ")", next);
         }
-        yield new Outcome(message.id(), DeliveryStatus.TECHNICAL_FAILURE, null, null, failure.providerCode(),
-            "Gave up after " + message.attempts() + " tries: " + reason, null, null, null);
+        yield Outcome.failed(message, DeliveryStatus.TECHNICAL_FAILURE, failure.providerCode(),
+            "Gave up after " + message.attempts() + " tries: " + reason);
       }
     };
   }
@@ -281,13 +300,39 @@ public class OutboxDispatcher {
     }
   }
 
-  /** At most {@code perSecond} hand-overs a second on this node, spaced evenly. */
+  /** Where the rate limits read the time and wait: the system's, or a test's. */
+  interface Pacer {
+    long nanoTime();
+
+    void sleepNanos(long nanos) throws InterruptedException;
+
+    Pacer SYSTEM =
+        new Pacer() {
+          @Override
+          public long nanoTime() {
+            return System.nanoTime();
+          }
+
+          @Override
+          public void sleepNanos(long nanos) throws InterruptedException {
+            TimeUnit.NANOSECONDS.sleep(nanos);
+          }
+        };
+  }
+
+  /**
+   * At most {@code perSecond} hand-overs a second on this node, spaced evenly: each hand-over gets
+   * the next free slot, one interval after the one before, and no burst is saved up while idle.
+   */
   static final class RateLimiter {
     private final long intervalNanos;
-    private long next = System.nanoTime();
+    private final Pacer pacer;
+    private long next;
 
-    RateLimiter(int perSecond) {
+    RateLimiter(int perSecond, Pacer pacer) {
       this.intervalNanos = perSecond <= 0 ? 0 : 1_000_000_000L / perSecond;
+      this.pacer = pacer;
+      this.next = pacer.nanoTime();
     }
 
     void acquire() {
@@ -296,14 +341,14 @@ public class OutboxDispatcher {
       }
       long wait;
       synchronized (this) {
-        long now = System.nanoTime();
-        next = Math.max(next, now - intervalNanos * 10);
+        long now = pacer.nanoTime();
+        next = Math.max(next, now);
         wait = next - now;
         next += intervalNanos;
       }
       if (wait > 0) {
         try {
-          TimeUnit.NANOSECONDS.sleep(wait);
+          pacer.sleepNanos(wait);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }

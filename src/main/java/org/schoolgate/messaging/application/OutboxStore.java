@@ -8,6 +8,8 @@ import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,9 +80,14 @@ public class OutboxStore {
       int attempts,
       OffsetDateTime createdAt) {}
 
-  /** What became of one claimed message. */
+  /**
+   * What became of one try of a claimed message. {@code attempt} is the try the claim counted, so
+   * a late outcome of an earlier try never changes a message claimed again since. A message held
+   * for quiet hours ({@code held}) goes back to waiting without that try being counted.
+   */
   public record Outcome(
       UUID id,
+      int attempt,
       DeliveryStatus status,
       String providerReference,
       String providerStatus,
@@ -88,7 +95,34 @@ public class OutboxStore {
       String failureReason,
       String reviewReason,
       OffsetDateTime nextAttemptAt,
-      String detail) {}
+      boolean held,
+      String detail) {
+
+    /** The channel took it: SENDING with the provider's reference, or SENT/DELIVERED. */
+    public static Outcome sent(Claimed m, DeliveryStatus status, String reference, String detail) {
+      return new Outcome(m.id(), m.attempts(), status, reference, null, null, null, null, null, false, detail);
+    }
+
+    /** Not handed over now (quiet hours, the dispatcher stopping): waits until then, try not counted. */
+    public static Outcome held(Claimed m, OffsetDateTime until, String detail) {
+      return new Outcome(m.id(), m.attempts(), DeliveryStatus.CREATED, null, null, null, null, null, until, true, detail);
+    }
+
+    /** The provider said "not now": waits until {@code next} with the reason kept for staff. */
+    public static Outcome retryLater(Claimed m, String providerCode, String reason, OffsetDateTime next) {
+      return new Outcome(m.id(), m.attempts(), DeliveryStatus.CREATED, null, null, providerCode, reason, null, next, false, null);
+    }
+
+    /** Will not be sent: a permanent or technical failure with the reason shown to staff. */
+    public static Outcome failed(Claimed m, DeliveryStatus status, String providerCode, String reason) {
+      return new Outcome(m.id(), m.attempts(), status, null, null, providerCode, reason, null, null, false, null);
+    }
+
+    /** It may or may not have gone: stays SENDING with a reason, for a person to decide. */
+    public static Outcome toReview(Claimed m, String providerCode, String reason) {
+      return new Outcome(m.id(), m.attempts(), DeliveryStatus.SENDING, null, null, providerCode, null, reason, null, false, null);
+    }
+  }
 
   /** Of the keys given, those already used by a message. */
   public Set<String> usedKeys(Connection c, Collection<String> keys) throws SQLException {
@@ -270,10 +304,18 @@ public class OutboxStore {
         ps.setObject(4, m.id());
         ps.addBatch();
       }
-      ps.executeBatch();
+      int[] moved = ps.executeBatch();
+      // A row another claimer took while this one waited for its lock is no longer CREATED: skip it.
+      List<Claimed> claimed = new ArrayList<>();
+      for (int i = 0; i < due.size(); i++) {
+        if (moved[i] != 0) {
+          Claimed m = due.get(i);
+          claimed.add(new Claimed(m.id(), m.schoolId(), m.guardianId(), m.channel(), m.templateId(), m.language(),
+              m.destination(), m.subject(), m.body(), m.htmlBody(), m.attachmentMessageId(), m.attempts() + 1, m.createdAt()));
+        }
+      }
+      return claimed;
     }
-    return due.stream().map(m -> new Claimed(m.id(), m.schoolId(), m.guardianId(), m.channel(), m.templateId(), m.language(),
-        m.destination(), m.subject(), m.body(), m.htmlBody(), m.attachmentMessageId(), m.attempts() + 1, m.createdAt())).toList();
   }
 
   private static String prefixed(String prefix) {
@@ -312,8 +354,10 @@ public class OutboxStore {
   }
 
   /**
-   * Records what became of claimed messages, in one transaction. Only rows still SENDING under
-   * this claim move, so a late outcome never overwrites a person's decision in the review queue.
+   * Records what became of claimed messages, in one transaction. Only rows still SENDING (and not
+   * in review) move, so a late outcome never overwrites a person's decision in the review queue.
+   * A message whose receipt arrived before this record (receipts find it by its id) keeps the
+   * status the receipt gave it, but still gets its provider reference and hand-over time.
    */
   public void record(List<Outcome> outcomes, OffsetDateTime now) throws SQLException {
     if (outcomes.isEmpty()) {
@@ -322,41 +366,66 @@ public class OutboxStore {
     try (Connection c = dataSource.getConnection()) {
       boolean auto = c.getAutoCommit();
       c.setAutoCommit(false);
-      try (PreparedStatement u =
-              c.prepareStatement(
-                  "update outbound_message set status = ?, provider_reference = coalesce(?, provider_reference),"
-                      + " provider_status = coalesce(?, provider_status), provider_code = ?, failure_reason = ?, review_reason = ?,"
-                      + " next_attempt_at = coalesce(?, next_attempt_at), sent_at = case when ? then coalesce(sent_at, ?) else sent_at end,"
-                      + " delivered_at = case when ? then ? else delivered_at end, updated_at = ?"
-                      + " where id = ? and status = 'SENDING' and review_reason is null");
-          PreparedStatement e =
-              c.prepareStatement(
-                  "insert into message_status_event (message_id, status, occurred_at, provider_status, detail) values (?, ?, ?, ?, ?)")) {
-        for (Outcome o : outcomes) {
-          boolean sent = o.status() == DeliveryStatus.SENT || o.status() == DeliveryStatus.DELIVERED;
-          u.setString(1, o.status().name());
-          u.setString(2, o.providerReference());
-          u.setString(3, o.providerStatus());
-          u.setString(4, o.providerCode());
-          u.setString(5, truncate(o.failureReason()));
-          u.setString(6, truncate(o.reviewReason()));
-          u.setObject(7, o.nextAttemptAt());
-          u.setBoolean(8, sent);
-          u.setObject(9, now);
-          u.setBoolean(10, o.status() == DeliveryStatus.DELIVERED);
-          u.setObject(11, now);
-          u.setObject(12, now);
-          u.setObject(13, o.id());
-          u.addBatch();
-          e.setObject(1, o.id());
-          e.setString(2, o.reviewReason() != null ? "SENDING" : o.status().name());
-          e.setObject(3, now);
-          e.setString(4, o.providerStatus());
-          e.setString(5, truncate(o.reviewReason() != null ? "Needs review: " + o.reviewReason() : o.detail() != null ? o.detail() : o.failureReason()));
-          e.addBatch();
+      try {
+        int[] moved;
+        try (PreparedStatement u =
+            c.prepareStatement(
+                "update outbound_message set status = ?, attempts = case when ? then attempts - 1 else attempts end,"
+                    + " provider_reference = coalesce(?, provider_reference), provider_status = coalesce(?, provider_status),"
+                    + " provider_code = case when ? then provider_code else ? end,"
+                    + " failure_reason = case when ? then failure_reason else ? end, review_reason = ?,"
+                    + " next_attempt_at = coalesce(?, next_attempt_at), sent_at = case when ? then coalesce(sent_at, ?) else sent_at end,"
+                    + " delivered_at = case when ? then ? else delivered_at end, updated_at = ?"
+                    + " where id = ? and attempts = ? and status = 'SENDING' and review_reason is null")) {
+          for (Outcome o : outcomes) {
+            int i = 0;
+            u.setString(++i, o.status().name());
+            u.setBoolean(++i, o.held());
+            u.setString(++i, o.providerReference());
+            u.setString(++i, o.providerStatus());
+            u.setBoolean(++i, o.held());
+            u.setString(++i, o.providerCode());
+            u.setBoolean(++i, o.held());
+            u.setString(++i, truncate(o.failureReason()));
+            u.setString(++i, truncate(o.reviewReason()));
+            u.setObject(++i, o.nextAttemptAt());
+            u.setBoolean(++i, handedOver(o));
+            u.setObject(++i, now);
+            u.setBoolean(++i, o.status() == DeliveryStatus.DELIVERED);
+            u.setObject(++i, now);
+            u.setObject(++i, now);
+            u.setObject(++i, o.id());
+            u.setInt(++i, o.attempt());
+            u.addBatch();
+          }
+          moved = u.executeBatch();
         }
-        u.executeBatch();
-        e.executeBatch();
+        List<Outcome> late = new ArrayList<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+          if (moved[i] == 0) {
+            late.add(outcomes.get(i));
+          }
+        }
+        Map<UUID, String> lateStatus = late.isEmpty() ? Map.of() : keepReferences(c, late, now);
+        try (PreparedStatement e =
+            c.prepareStatement(
+                "insert into message_status_event (message_id, status, occurred_at, provider_status, detail) values (?, ?, ?, ?, ?)")) {
+          for (Outcome o : outcomes) {
+            e.setObject(1, o.id());
+            e.setObject(3, now);
+            e.setString(4, o.providerStatus());
+            String current = lateStatus.get(o.id());
+            if (current != null) {
+              e.setString(2, current);
+              e.setString(5, truncate(lateDetail(o)));
+            } else {
+              e.setString(2, o.reviewReason() != null ? "SENDING" : o.status().name());
+              e.setString(5, truncate(o.reviewReason() != null ? "Needs review: " + o.reviewReason() : o.detail() != null ? o.detail() : o.failureReason()));
+            }
+            e.addBatch();
+          }
+          e.executeBatch();
+        }
         c.commit();
       } catch (SQLException | RuntimeException ex) {
         c.rollback();
@@ -365,6 +434,67 @@ public class OutboxStore {
         c.setAutoCommit(auto);
       }
     }
+  }
+
+  /** Whether the outcome says the message left us: the provider gave a reference, or it is sent. */
+  private static boolean handedOver(Outcome o) {
+    return o.providerReference() != null || o.status() == DeliveryStatus.SENT || o.status() == DeliveryStatus.DELIVERED;
+  }
+
+  private static String lateDetail(Outcome o) {
+    if (o.providerReference() != null) {
+      return "Handed to the provider (reference kept) after its status had already moved on; status kept";
+    }
+    return "A late result (" + o.status().label() + ") was not applied; status kept";
+  }
+
+  /**
+   * For outcomes whose row had already left SENDING (a receipt came first, a person decided, the
+   * sweep put it in review): keeps the provider reference and hand-over time, never the status.
+   * Returns each such message's current status.
+   */
+  private Map<UUID, String> keepReferences(Connection c, List<Outcome> late, OffsetDateTime now) throws SQLException {
+    try (PreparedStatement k =
+        c.prepareStatement(
+            "update outbound_message set provider_reference = ?, sent_at = coalesce(sent_at, ?), updated_at = ?"
+                + " where id = ? and attempts = ? and provider_reference is null")) {
+      boolean any = false;
+      for (Outcome o : late) {
+        if (o.providerReference() != null) {
+          k.setString(1, o.providerReference());
+          k.setObject(2, now);
+          k.setObject(3, now);
+          k.setObject(4, o.id());
+          k.setInt(5, o.attempt());
+          k.addBatch();
+          any = true;
+        }
+      }
+      if (any) {
+        k.executeBatch();
+      }
+    }
+    Map<UUID, String> current = new HashMap<>();
+    List<UUID> ids = late.stream().map(Outcome::id).toList();
+    for (int from = 0; from < ids.size(); from += 500) {
+      List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+      try (PreparedStatement s =
+          c.prepareStatement("select id, status from outbound_message where id in (" + marks(chunk.size()) + ")")) {
+        for (int i = 0; i < chunk.size(); i++) {
+          s.setObject(i + 1, chunk.get(i));
+        }
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            current.put(rs.getObject(1, UUID.class), rs.getString(2));
+          }
+        }
+      }
+    }
+    return current;
+  }
+
+  private static String marks(int n) {
+    return String.join(",", Collections.nCopies(n, "?"));
   }
 
   /**
@@ -418,23 +548,42 @@ public class OutboxStore {
     return ids;
   }
 
-  /** A receipt from a provider, matched by its reference. */
+  /** A receipt from a provider: its reference for the message and what it says, in our words. */
   public record Receipt(String providerReference, DeliveryStatus status, String providerStatus, String providerCode, String detail) {}
 
   /**
-   * Moves a message by a provider's receipt; receipts out of order never move it backwards.
-   * Returns the message id, or empty when no message has this reference.
+   * Moves a message by a provider's receipt, found by the provider's reference; receipts out of
+   * order never move it backwards. Returns the message id, or empty when no message has this
+   * reference.
    */
   public Optional<UUID> applyReceipt(Receipt receipt, OffsetDateTime now) throws SQLException {
+    return applyReceipt("provider_reference", receipt.providerReference(), receipt, now);
+  }
+
+  /**
+   * Moves a message by a provider's receipt, found by our own message id (status callbacks carry it
+   * in their address), so a receipt that arrives before the dispatcher recorded the provider's
+   * reference still finds its message, and the reference is kept from the receipt. A receipt
+   * naming another reference than the one stored is kept as an event only. Returns the id, or
+   * empty when there is no such message.
+   */
+  public Optional<UUID> applyReceipt(UUID messageId, Receipt receipt, OffsetDateTime now) throws SQLException {
+    return applyReceipt("id", messageId, receipt, now);
+  }
+
+  private Optional<UUID> applyReceipt(String column, Object key, Receipt receipt, OffsetDateTime now) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       boolean auto = c.getAutoCommit();
       c.setAutoCommit(false);
       try {
         UUID id;
         DeliveryStatus current;
+        String reference;
+        boolean inReview;
         try (PreparedStatement s =
-            c.prepareStatement("select id, status from outbound_message where provider_reference = ? for update")) {
-          s.setString(1, receipt.providerReference());
+            c.prepareStatement(
+                "select id, status, provider_reference, review_reason from outbound_message where " + column + " = ? for update")) {
+          s.setObject(1, key);
           try (ResultSet rs = s.executeQuery()) {
             if (!rs.next()) {
               c.rollback();
@@ -442,24 +591,44 @@ public class OutboxStore {
             }
             id = rs.getObject(1, UUID.class);
             current = DeliveryStatus.valueOf(rs.getString(2));
+            reference = rs.getString(3);
+            inReview = rs.getString(4) != null;
           }
         }
-        boolean moves = current.mayMoveTo(receipt.status());
+        boolean otherReference =
+            reference != null && receipt.providerReference() != null && !reference.equals(receipt.providerReference());
+        boolean moves = !otherReference && current.mayMoveTo(receipt.status());
         if (moves) {
+          boolean sent = receipt.status() == DeliveryStatus.SENT || receipt.status() == DeliveryStatus.DELIVERED;
           try (PreparedStatement u =
               c.prepareStatement(
-                  "update outbound_message set status = ?, provider_status = ?, provider_code = ?, failure_reason = ?,"
+                  "update outbound_message set status = ?, provider_reference = coalesce(provider_reference, ?),"
+                      + " provider_status = ?, provider_code = ?, failure_reason = ?, review_reason = null,"
+                      + " sent_at = case when ? then coalesce(sent_at, ?) else sent_at end,"
                       + " delivered_at = case when ? then ? else delivered_at end, updated_at = ? where id = ?")) {
             u.setString(1, receipt.status().name());
-            u.setString(2, receipt.providerStatus());
-            u.setString(3, receipt.providerCode());
-            u.setString(4, receipt.status().isFailure() ? truncate(receipt.detail()) : null);
-            u.setBoolean(5, receipt.status() == DeliveryStatus.DELIVERED);
-            u.setObject(6, now);
+            u.setString(2, receipt.providerReference());
+            u.setString(3, receipt.providerStatus());
+            u.setString(4, receipt.providerCode());
+            u.setString(5, receipt.status().isFailure() ? truncate(receipt.detail()) : null);
+            u.setBoolean(6, sent);
             u.setObject(7, now);
-            u.setObject(8, id);
+            u.setBoolean(8, receipt.status() == DeliveryStatus.DELIVERED);
+            u.setObject(9, now);
+            u.setObject(10, now);
+            u.setObject(11, id);
             u.executeUpdate();
           }
+        }
+        String detail;
+        if (otherReference) {
+          detail = "Receipt \"" + receipt.providerStatus() + "\" for another hand-over (" + receipt.providerReference() + "); status kept";
+        } else if (!moves) {
+          detail = "Receipt \"" + receipt.providerStatus() + "\" arrived late; status kept";
+        } else if (inReview && current == DeliveryStatus.SENDING) {
+          detail = "The provider's receipt settles the review" + (receipt.detail() == null ? "" : ": " + receipt.detail());
+        } else {
+          detail = receipt.detail();
         }
         try (PreparedStatement e =
             c.prepareStatement(
@@ -468,11 +637,191 @@ public class OutboxStore {
           e.setString(2, (moves ? receipt.status() : current).name());
           e.setObject(3, now);
           e.setString(4, receipt.providerStatus());
-          e.setString(5, truncate(moves ? receipt.detail() : "Receipt \"" + receipt.providerStatus() + "\" arrived late; status kept"));
+          e.setString(5, truncate(detail));
           e.executeUpdate();
         }
         c.commit();
         return Optional.of(id);
+      } catch (SQLException | RuntimeException ex) {
+        c.rollback();
+        throw ex;
+      } finally {
+        c.setAutoCommit(auto);
+      }
+    }
+  }
+
+  /** A message a provider accepted whose final receipt has not come: for asking the provider. */
+  public record Stuck(UUID id, Channel channel, String providerReference, OffsetDateTime claimedAt) {}
+
+  /**
+   * Messages handed to a provider (SENDING with its reference) and claimed before {@code before},
+   * oldest first, for a reconciliation job that asks the provider what became of them. Messages
+   * in review are left to the person reviewing them.
+   */
+  public List<Stuck> stuckInSending(OffsetDateTime before, int limit) throws SQLException {
+    List<Stuck> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "select id, channel, provider_reference, claimed_at from outbound_message where status = 'SENDING'"
+                    + " and provider_reference is not null and review_reason is null and claimed_at < ?"
+                    + " order by claimed_at limit ?")) {
+      ps.setObject(1, before);
+      ps.setInt(2, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new Stuck(rs.getObject(1, UUID.class), Channel.valueOf(rs.getString(2)), rs.getString(3),
+                  rs.getObject(4, OffsetDateTime.class)));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A message waiting for a person to decide whether it is sent again. */
+  public record InReview(
+      UUID id,
+      UUID guardianId,
+      Channel channel,
+      String purpose,
+      String reviewReason,
+      int attempts,
+      OffsetDateTime createdAt,
+      OffsetDateTime claimedAt) {}
+
+  /** A school's messages in review, the longest waiting first. */
+  public List<InReview> reviewQueue(UUID schoolId, int limit) throws SQLException {
+    List<InReview> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "select id, guardian_id, channel, purpose, review_reason, attempts, created_at, claimed_at from outbound_message"
+                    + " where school_id = ? and status = 'SENDING' and review_reason is not null order by claimed_at, id limit ?")) {
+      ps.setObject(1, schoolId);
+      ps.setInt(2, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new InReview(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), Channel.valueOf(rs.getString(3)),
+                  rs.getString(4), rs.getString(5), rs.getInt(6), rs.getObject(7, OffsetDateTime.class),
+                  rs.getObject(8, OffsetDateTime.class)));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A person's decision on a message in review: send it again (it waits for the dispatcher, whose
+   * claim makes it a new try) or not (it ends as a technical failure naming who decided). Returns
+   * false when the message is not, or no longer, in review: someone else decided first, or a
+   * receipt from the provider settled it.
+   */
+  public boolean releaseFromReview(UUID id, String decidedBy, boolean sendAgain, OffsetDateTime now) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      boolean auto = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try {
+        int moved;
+        try (PreparedStatement u =
+            c.prepareStatement(
+                sendAgain
+                    ? "update outbound_message set status = 'CREATED', review_reason = null, failure_reason = null,"
+                        + " next_attempt_at = ?, claimed_at = null, claimed_by = null, updated_at = ?"
+                        + " where id = ? and status = 'SENDING' and review_reason is not null"
+                    : "update outbound_message set status = 'TECHNICAL_FAILURE', review_reason = null, failure_reason = ?,"
+                        + " updated_at = ? where id = ? and status = 'SENDING' and review_reason is not null")) {
+          u.setObject(1, sendAgain ? now : truncate("Not sent again: " + decidedBy + " decided"));
+          u.setObject(2, now);
+          u.setObject(3, id);
+          moved = u.executeUpdate();
+        }
+        if (moved == 1) {
+          try (PreparedStatement e =
+              c.prepareStatement("insert into message_status_event (message_id, status, occurred_at, detail) values (?, ?, ?, ?)")) {
+            e.setObject(1, id);
+            e.setString(2, sendAgain ? "CREATED" : "TECHNICAL_FAILURE");
+            e.setObject(3, now);
+            e.setString(4, truncate(sendAgain ? "To be sent again: " + decidedBy + " decided" : "Not sent again: " + decidedBy + " decided"));
+            e.executeUpdate();
+          }
+        }
+        c.commit();
+        return moved == 1;
+      } catch (SQLException | RuntimeException ex) {
+        c.rollback();
+        throw ex;
+      } finally {
+        c.setAutoCommit(auto);
+      }
+    }
+  }
+
+  /**
+   * Cancels the messages of a bulk send that have not gone yet (CREATED, including those waiting
+   * for quiet hours or a retry); those being sent or sent are left as they are. Returns how many
+   * were cancelled.
+   */
+  public int cancelBulk(UUID bulkSendId, String by, OffsetDateTime now) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      boolean auto = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try {
+        List<UUID> ids = new ArrayList<>();
+        // Locks the waiting rows; a row a dispatcher is claiming right now is SENDING once its claim commits.
+        try (PreparedStatement s =
+            c.prepareStatement("select id from outbound_message where bulk_send_id = ? and status = 'CREATED' for update")) {
+          s.setObject(1, bulkSendId);
+          try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+              ids.add(rs.getObject(1, UUID.class));
+            }
+          }
+        }
+        int cancelled = 0;
+        if (!ids.isEmpty()) {
+          List<UUID> moved = new ArrayList<>();
+          try (PreparedStatement u =
+              c.prepareStatement("update outbound_message set status = 'CANCELLED', updated_at = ? where id = ? and status = 'CREATED'")) {
+            for (UUID id : ids) {
+              u.setObject(1, now);
+              u.setObject(2, id);
+              u.addBatch();
+            }
+            int[] counts = u.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+              if (counts[i] != 0) {
+                moved.add(ids.get(i));
+              }
+            }
+          }
+          try (PreparedStatement e =
+              c.prepareStatement(
+                  "insert into message_status_event (message_id, status, occurred_at, detail) values (?, 'CANCELLED', ?, ?)")) {
+            for (UUID id : moved) {
+              e.setObject(1, id);
+              e.setObject(2, now);
+              e.setString(3, truncate("Bulk send cancelled by " + by));
+              e.addBatch();
+            }
+            if (!moved.isEmpty()) {
+              e.executeBatch();
+            }
+          }
+          cancelled = moved.size();
+        }
+        try (PreparedStatement b =
+            c.prepareStatement(
+                "update bulk_send set state = 'CANCELLED', cancelled_by = ?, cancelled_at = ? where id = ? and cancelled_at is null")) {
+          b.setString(1, by);
+          b.setObject(2, now);
+          b.setObject(3, bulkSendId);
+          b.executeUpdate();
+        }
+        c.commit();
+        return cancelled;
       } catch (SQLException | RuntimeException ex) {
         c.rollback();
         throw ex;
