@@ -13,7 +13,8 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * The shape of the code (style.md "Feature first, layers inside"): features do not depend on each
  * other in cycles, platform is shared plumbing that knows no feature, domain code imports no
- * adapter technology, only the Twilio adapter talks to Twilio, screens and REST resources do not
+ * adapter technology, only the Twilio adapter talks to Twilio (and only the mail adapter to a mail
+ * server, only the PDF adapter to PDFBox), screens and REST resources do not
  * call each other, and nothing relies on the demo.
  */
 @AnalyzeClasses(packages = "org.schoolgate", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -43,6 +44,20 @@ class ArchitectureTest {
       noClasses()
           .that().resideOutsideOfPackage("org.schoolgate.messaging.adapter.twilio..")
           .should().dependOnClassesThat().resideInAPackage("com.twilio..")
+          .allowEmptyShould(true);
+
+  @ArchTest
+  static final ArchRule only_the_mail_adapter_talks_to_a_mail_server =
+      noClasses()
+          .that().resideOutsideOfPackage("org.schoolgate.messaging.adapter.mail..")
+          .should().dependOnClassesThat().resideInAPackage("jakarta.mail..")
+          .allowEmptyShould(true);
+
+  @ArchTest
+  static final ArchRule only_the_pdf_adapter_draws_pdfs =
+      noClasses()
+          .that().resideOutsideOfPackage("org.schoolgate.documents.adapter.pdfbox..")
+          .should().dependOnClassesThat().resideInAPackage("org.apache.pdfbox..")
           .allowEmptyShould(true);
 
   @ArchTest

@@ -73,7 +73,15 @@ public class PupilView extends VerticalLayout implements BeforeEnterObserver {
     com.vaadin.flow.component.html.Anchor attendance =
         new com.vaadin.flow.component.html.Anchor("staff/pupils/" + p.getId() + "/attendance", "Attendance this year");
     attendance.setId("pupil-attendance-link");
-    add(attendance);
+    com.vaadin.flow.component.html.Anchor message =
+        new com.vaadin.flow.component.html.Anchor("staff/pupils/" + p.getId() + "/message", "Send a message to the family");
+    message.setId("pupil-message-link");
+    com.vaadin.flow.component.html.Anchor log =
+        new com.vaadin.flow.component.html.Anchor("staff/pupils/" + p.getId() + "/log", "Communication log");
+    log.setId("pupil-log-link");
+    com.vaadin.flow.component.orderedlayout.HorizontalLayout links =
+        new com.vaadin.flow.component.orderedlayout.HorizontalLayout(attendance, message, log);
+    add(links);
     List<String> flags = new ArrayList<>();
     if (p.getSenStatus() != org.schoolgate.directory.domain.SenStatus.NONE) flags.add(p.getSenStatus() == org.schoolgate.directory.domain.SenStatus.EHCP ? "EHCP" : "SEN support");
     if (p.isPupilPremium()) flags.add("Pupil premium");

@@ -30,6 +30,11 @@ public class StaffLayout extends AppLayout {
 
   static final Set<StaffRole> SETTINGS = EnumSet.of(StaffRole.ADMINISTRATOR, StaffRole.HEADTEACHER);
 
+  /** Roles that send messages to families and look after their delivery. */
+  static final Set<StaffRole> MESSAGING =
+      EnumSet.of(StaffRole.OFFICE, StaffRole.ATTENDANCE_OFFICER, StaffRole.PASTORAL_LEAD, StaffRole.HEADTEACHER, StaffRole.DSL,
+          StaffRole.SENCO, StaffRole.ADMINISTRATOR);
+
   static final java.util.List<Entry> ENTRIES =
       java.util.List.of(
           new Entry("Today", "staff", VaadinIcon.HOME, Set.of()),
@@ -37,6 +42,9 @@ public class StaffLayout extends AppLayout {
           new Entry("Attendance", "staff/attendance", VaadinIcon.BAR_CHART, Set.of()),
           new Entry("Register", "staff/register", VaadinIcon.CHECK_SQUARE_O, Set.of()),
           new Entry("Tasks", "staff/tasks", VaadinIcon.TASKS, Set.of()),
+          new Entry("Messages", "staff/messages", VaadinIcon.ENVELOPE, MESSAGING),
+          new Entry("Send to many", "staff/messages/bulk", VaadinIcon.BULLSEYE, MESSAGING),
+          new Entry("Templates", "staff/templates", VaadinIcon.FILE_TEXT_O, MESSAGING),
           new Entry("Calendar", "staff/calendar", VaadinIcon.CALENDAR, Set.of()),
           new Entry("MIS imports", "staff/imports", VaadinIcon.UPLOAD, EnumSet.of(StaffRole.OFFICE, StaffRole.ATTENDANCE_OFFICER, StaffRole.HEADTEACHER, StaffRole.ADMINISTRATOR)),
           new Entry("School settings", "staff/settings", VaadinIcon.COG, SETTINGS));
