@@ -29,6 +29,22 @@ else
 fi
 export SCHOOLGATE_DB_POOL_SIZE="${SCHOOLGATE_DB_POOL_SIZE:-32}"
 
+# Outgoing email (docs/email.md). The defaults only let the mail session be created: a local relay
+# without sign-in that nothing needs to run, since the demo keeps email in the dev outbox.
+export SCHOOLGATE_SMTP_HOST="${SCHOOLGATE_SMTP_HOST:-localhost}"
+export SCHOOLGATE_SMTP_PORT="${SCHOOLGATE_SMTP_PORT:-2525}"
+export SCHOOLGATE_SMTP_STARTTLS="${SCHOOLGATE_SMTP_STARTTLS:-false}"
+export SCHOOLGATE_MAIL_FROM="${SCHOOLGATE_MAIL_FROM:-no-reply@localhost}"
+export SCHOOLGATE_SMTP_USER="${SCHOOLGATE_SMTP_USER:-}"
+export SCHOOLGATE_SMTP_PASSWORD="${SCHOOLGATE_SMTP_PASSWORD:-}"
+# Sign in to the mail server only when a user is given.
+if [ -n "$SCHOOLGATE_SMTP_USER" ]; then export SCHOOLGATE_SMTP_AUTH=true; else export SCHOOLGATE_SMTP_AUTH=false; fi
+for setting in SCHOOLGATE_SMTP_HOST SCHOOLGATE_SMTP_PORT SCHOOLGATE_MAIL_FROM SCHOOLGATE_SMTP_USER SCHOOLGATE_SMTP_PASSWORD; do
+  case "${!setting}" in
+    *[[:space:]]*) echo "Schoolgate: $setting must not contain spaces (see docs/email.md)" >&2; exit 1 ;;
+  esac
+done
+
 # Payara's runtime folder holds no data of ours (the database is elsewhere). Starting it afresh
 # stops Payara redeploying the previous WAR beside the one given with --deploy.
 rm -rf "$data_dir/payara"
