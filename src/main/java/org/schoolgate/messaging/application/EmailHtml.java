@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 final class EmailHtml {
 
-  private static final Pattern URL = Pattern.compile("https?://[^\\s<]+[^\\s<.,;:!?)]");
+  private static final Pattern URL = Pattern.compile("https?://[A-Za-z0-9\\-._~:/?#@!$&*+,;=%]*[A-Za-z0-9/#=_\\-]");
 
   private EmailHtml() {}
 

@@ -324,7 +324,7 @@ public class Messages {
           UUID.randomUUID(), request.schoolId(), d.guardianId(), r.channel(), request.purpose(), inUse.template().id(),
           inUse.version(), inUse.template().hash(), r.language(), d.destination(), r.subject(), r.body(), r.htmlBody(),
           json(r.values()), r.smsLength() == null ? null : r.smsLength().segments(),
-          r.smsLength() == null ? null : r.smsLength().encoding().label(), due, request.bulkSendId(), null, actor,
+          r.smsLength() == null ? null : r.smsLength().encoding().name(), due, request.bulkSendId(), null, actor,
           d.pupilIds(), List.copyOf(new java.util.LinkedHashSet<>(keys)),
           r.channel().label() + ": " + title + (d.fallback() ? " (instead of " + d.channel().label().toLowerCase() + ")" : "")));
     }
