@@ -468,6 +468,9 @@ public class SchoolTemplates {
       if (!MessageTemplate.PORTAL_LANGUAGES.contains(partAndLanguage[1])) {
         throw new InvalidInputException(key, "Schoolgate does not write messages in the language " + partAndLanguage[1]);
       }
+      if (partAndLanguage[0].equals("letter") && !partAndLanguage[1].equals("en")) {
+        throw new InvalidInputException(key, "Letters are written in English only");
+      }
       String clean = text.replace("\r\n", "\n").strip();
       try {
         base.withTexts(Map.of(key, clean));

@@ -75,6 +75,8 @@ class SchoolTemplatesRulesTest {
         .hasMessageEndingWith("has no letter part");
     assertThatThrownBy(() -> SchoolTemplates.checked(signInCode, Map.of("sms.fr", "Code ((code))")))
         .hasMessage("Schoolgate does not write messages in the language fr");
+    assertThat(SchoolTemplates.checked(signInCode, Map.of("sms.ar", "رمز ((code))"))).as("a portal language is accepted")
+        .containsKey("sms.ar");
   }
 
   @Test
