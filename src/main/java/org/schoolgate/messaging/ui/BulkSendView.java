@@ -496,6 +496,10 @@ public class BulkSendView extends VerticalLayout {
     try {
       BulkStarted started = bulk.start(request);
       clearPreview();
+      summary.setText(started.messages() + " messages " + (started.state() == BulkState.SCHEDULED ? "scheduled" : "on their way")
+          + (started.unreachable().isEmpty() ? "" : "; " + started.unreachable().size() + " not sent (listed below)"));
+      unreachable.setItems(started.unreachable());
+      unreachable.setVisible(!started.unreachable().isEmpty());
       refreshRecent();
       watch(started.bulkId());
     } catch (InvalidInputException | AccessDeniedException e) {
