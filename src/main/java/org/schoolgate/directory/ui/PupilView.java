@@ -108,6 +108,9 @@ public class PupilView extends VerticalLayout implements BeforeEnterObserver {
     grid.addColumn(l -> l.getGuardian().landline().map(PhoneNumber::display).orElse("")).setHeader("Landline").setAutoWidth(true);
     grid.addColumn(l -> l.getGuardian().email().map(Object::toString).orElse("")).setHeader("Email").setAutoWidth(true);
     grid.addColumn(l -> describe(l)).setHeader("Notes").setAutoWidth(true);
+    grid.addColumn(new com.vaadin.flow.data.renderer.ComponentRenderer<>(l ->
+        new com.vaadin.flow.component.html.Anchor("staff/families/" + l.getGuardian().getId() + "/log", "Family log")))
+        .setHeader("").setAutoWidth(true);
     grid.setItems(guardians);
     grid.setAllRowsVisible(true);
     grid.setId("guardians");

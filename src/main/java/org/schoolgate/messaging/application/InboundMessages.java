@@ -131,7 +131,7 @@ public class InboundMessages {
         PreparedStatement ps =
             c.prepareStatement(
                 "select i.id, i.received_at, i.from_number, i.body, g.title, g.first_name, g.last_name, i.guardian_id,"
-                    + " coalesce(p.preferred_first_name, p.legal_first_name) || ' ' || p.legal_last_name, i.pupil_id, i.handled_by"
+                    + " coalesce(p.preferred_first_name, p.legal_first_name) || ' ' || coalesce(p.preferred_last_name, p.legal_last_name), i.pupil_id, i.handled_by"
                     + " from inbound_message i left join guardian g on g.id = i.guardian_id left join pupil p on p.id = i.pupil_id"
                     + " where (i.school_id = ? or i.school_id is null) and i.keyword = 'OTHER'"
                     + (unhandledOnly ? " and i.handled_at is null" : "")

@@ -6,6 +6,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -51,6 +52,8 @@ public class MessagingRuntime {
   @Inject private Clock clock;
 
   @Inject private ChannelSenders senders;
+
+  @Inject private DeliveryReceipts receipts;
 
   @Inject
   @ConfigProperty(name = "schoolgate.messaging.dispatcher-enabled", defaultValue = "true")
@@ -127,6 +130,17 @@ public class MessagingRuntime {
   void stop() {
     if (dispatcher != null) {
       dispatcher.stop();
+    }
+  }
+
+  /** Every ten minutes, asks the SMS provider about texts whose delivery receipt never came. */
+  @Schedule(minute = "*/10", hour = "*", persistent = false)
+  public void reconcile() {
+    if (dispatcher != null) {
+      int moved = receipts.reconcile();
+      if (moved > 0) {
+        LOG.info(() -> moved + " text(s) waiting for a receipt were updated from the provider");
+      }
     }
   }
 

@@ -89,7 +89,7 @@ public class OutboundMessages {
         };
     String sql =
         "select m.id, m.created_at, m.channel, m.template_id, coalesce(m.subject, m.template_id), m.destination,"
-            + " (select string_agg(coalesce(p.preferred_first_name, p.legal_first_name) || ' ' || p.legal_last_name, ', ') from outbound_message_pupil mp"
+            + " (select string_agg(coalesce(p.preferred_first_name, p.legal_first_name) || ' ' || coalesce(p.preferred_last_name, p.legal_last_name), ', ') from outbound_message_pupil mp"
             + "   join pupil p on p.id = mp.pupil_id where mp.message_id = m.id),"
             + " m.status, coalesce(m.review_reason, m.failure_reason), m.review_reason is not null, m.created_by,"
             + " m.next_attempt_at, m.attempts, g.title, g.first_name, g.last_name"

@@ -67,6 +67,11 @@ public class ParentLayout extends Div implements RouterLayout {
         });
     bar.add(language);
     if (user != null && user.isParent()) {
+      com.vaadin.flow.component.html.Anchor children = new com.vaadin.flow.component.html.Anchor("parent", getTranslation("parent.menu.children"));
+      children.setId("parent-menu-children");
+      com.vaadin.flow.component.html.Anchor messages = new com.vaadin.flow.component.html.Anchor("parent/messages", getTranslation("parent.menu.messages"));
+      messages.setId("parent-menu-messages");
+      bar.add(children, messages);
       Button signOut = new Button(getTranslation("parent.layout.signout"), e -> UserSessions.signOut("/"));
       signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
       signOut.setId("sign-out");

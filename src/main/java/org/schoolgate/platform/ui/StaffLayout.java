@@ -35,6 +35,10 @@ public class StaffLayout extends AppLayout {
       EnumSet.of(StaffRole.OFFICE, StaffRole.ATTENDANCE_OFFICER, StaffRole.PASTORAL_LEAD, StaffRole.HEADTEACHER, StaffRole.DSL,
           StaffRole.SENCO, StaffRole.ADMINISTRATOR);
 
+  /** Roles that send to many families and look after the school's wording. */
+  static final Set<StaffRole> SENDERS =
+      EnumSet.of(StaffRole.OFFICE, StaffRole.ATTENDANCE_OFFICER, StaffRole.PASTORAL_LEAD, StaffRole.HEADTEACHER, StaffRole.ADMINISTRATOR);
+
   static final java.util.List<Entry> ENTRIES =
       java.util.List.of(
           new Entry("Today", "staff", VaadinIcon.HOME, Set.of()),
@@ -43,8 +47,8 @@ public class StaffLayout extends AppLayout {
           new Entry("Register", "staff/register", VaadinIcon.CHECK_SQUARE_O, Set.of()),
           new Entry("Tasks", "staff/tasks", VaadinIcon.TASKS, Set.of()),
           new Entry("Messages", "staff/messages", VaadinIcon.ENVELOPE, MESSAGING),
-          new Entry("Send to many", "staff/messages/bulk", VaadinIcon.BULLSEYE, MESSAGING),
-          new Entry("Templates", "staff/templates", VaadinIcon.FILE_TEXT_O, MESSAGING),
+          new Entry("Messages to many families", "staff/messages/bulk", VaadinIcon.ENVELOPES, SENDERS),
+          new Entry("Templates", "staff/templates", VaadinIcon.FILE_TEXT_O, SENDERS),
           new Entry("Calendar", "staff/calendar", VaadinIcon.CALENDAR, Set.of()),
           new Entry("MIS imports", "staff/imports", VaadinIcon.UPLOAD, EnumSet.of(StaffRole.OFFICE, StaffRole.ATTENDANCE_OFFICER, StaffRole.HEADTEACHER, StaffRole.ADMINISTRATOR)),
           new Entry("School settings", "staff/settings", VaadinIcon.COG, SETTINGS));

@@ -215,8 +215,7 @@ class BulkSendFlowTest {
     Set<String> ours = new HashSet<>(rows.stream().map(r -> r[0]).toList());
     assertThat(claimed).allSatisfy(c -> assertThat(ours).contains(c.id().toString()));
     List<OutboxStore.Outcome> sent = new ArrayList<>();
-    claimed.forEach(c -> sent.add(new OutboxStore.Outcome(c.id(), DeliveryStatus.SENT, "SM" + c.id(), "sent", null, null, null,
-        null, null)));
+    claimed.forEach(c -> sent.add(OutboxStore.Outcome.sent(c, DeliveryStatus.SENT, "SM" + c.id(), "sent")));
     outbox.record(sent, NOW.plusSeconds(2));
     BulkProgress cancelled = bulk.cancel(started.bulkId());
 

@@ -399,7 +399,7 @@ class CommunicationLogTest {
       e.setObject(2, at);
       e.executeUpdate();
     }
-    outbox.record(List.of(new OutboxStore.Outcome(id, status, "ref-" + id, status.name().toLowerCase(), null, failure, review, null, null)), at);
+    outbox.record(List.of(new OutboxStore.Outcome(id, 0, status, "ref-" + id, status.name().toLowerCase(), null, failure, review, null, false, null)), at);
   }
 
   private static School school(Trust trust, String name, Phase phase) {
