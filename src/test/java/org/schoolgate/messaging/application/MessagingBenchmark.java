@@ -80,6 +80,10 @@ class MessagingBenchmark {
             c.commit();
           }
           dispatcher.wake();
+          if (round % 10 == 0) {
+            System.out.printf("  %.1f s: saved %d, provider received %d, recorded %d%n", (System.nanoTime() - start) / 1e9, saved,
+                provider.total(), handedOver(pool, school));
+          }
         }
         long savedAll = System.nanoTime();
         long deadline = savedAll + TimeUnit.MINUTES.toNanos(5);
