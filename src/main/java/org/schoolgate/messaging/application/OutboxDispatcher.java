@@ -74,6 +74,7 @@ public class OutboxDispatcher {
   private final LinkedBlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
   private final Object wake = new Object();
   private final AtomicLong handled = new AtomicLong();
+  private final AtomicLong claims = new AtomicLong();
   private volatile boolean running;
   private volatile boolean woken;
   private ExecutorService pool;
@@ -145,6 +146,11 @@ public class OutboxDispatcher {
     return handled.get();
   }
 
+  /** How many times the claiming loop has looked at the outbox since start. */
+  long claims() {
+    return claims.get();
+  }
+
   private void claimLoop() {
     OffsetDateTime lastSweep = OffsetDateTime.MIN;
     while (running) {
@@ -159,6 +165,7 @@ public class OutboxDispatcher {
         }
         int room = Math.min(settings.claimBatch(), inFlight.availablePermits());
         List<Claimed> claimed = room == 0 ? List.of() : store.claim(settings.node(), now, room);
+        claims.incrementAndGet();
         for (Claimed message : claimed) {
           inFlight.acquireUninterruptibly();
           pool.execute(() -> sendOne(message));

@@ -449,15 +449,16 @@ public class OutboxStore {
   }
 
   /**
-   * For outcomes whose row had already left SENDING (a receipt came first, a person decided, the
-   * sweep put it in review): keeps the provider reference and hand-over time, never the status.
+   * For outcomes whose row had already left SENDING or went to review (a receipt came first, a
+   * person decided, the sweep put it in review): keeps the provider reference and hand-over time
+   * of this try, never the status, and never on a message waiting to be sent again or cancelled.
    * Returns each such message's current status.
    */
   private Map<UUID, String> keepReferences(Connection c, List<Outcome> late, OffsetDateTime now) throws SQLException {
     try (PreparedStatement k =
         c.prepareStatement(
             "update outbound_message set provider_reference = ?, sent_at = coalesce(sent_at, ?), updated_at = ?"
-                + " where id = ? and attempts = ? and provider_reference is null")) {
+                + " where id = ? and attempts = ? and provider_reference is null and status not in ('CREATED', 'CANCELLED')")) {
       boolean any = false;
       for (Outcome o : late) {
         if (o.providerReference() != null) {
