@@ -67,7 +67,8 @@ public class SendMessageDialog extends Dialog {
     setWidth("min(720px, 100vw)");
     template.setLabel("Message");
     template.setItems(templates.all().stream().filter(t -> !t.id().equals("sign-in-code")).toList());
-    template.setItemLabelGenerator(MessageTemplate::title);
+    template.setItemLabelGenerator(SendMessageDialog::name);
+    template.addValueChangeListener(e -> template.setHelperText(e.getValue() == null ? null : e.getValue().description()));
     template.setId("send-template");
     template.setWidthFull();
     channel.setLabel("Send by");
@@ -128,6 +129,11 @@ public class SendMessageDialog extends Dialog {
       fields.add(field);
     }
     changed();
+  }
+
+  /** A short name for a template: "absence-first-day" → "Absence first day". */
+  static String name(MessageTemplate t) {
+    return label(t.id().replace('-', '_'));
   }
 
   /** "meeting_date" → "Meeting date". */
