@@ -1,5 +1,8 @@
 package org.schoolgate.documents.port;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /** Turns letters into print-ready PDF bytes. PDF library types never leave the adapter. */
@@ -16,6 +19,18 @@ public interface LetterRenderer {
    * when, and the list of recipients), then every letter starting on a fresh sheet.
    */
   byte[] renderBatch(PrintBatch batch);
+
+  /**
+   * The same print batch written straight to {@code out}, so a batch of a thousand letters need not
+   * be held in memory as one byte array. The stream is not closed.
+   */
+  default void renderBatch(PrintBatch batch, OutputStream out) {
+    try {
+      out.write(renderBatch(batch));
+    } catch (IOException e) {
+      throw new UncheckedIOException("The print batch could not be written", e);
+    }
+  }
 
   /** What goes on a print batch's cover sheet, and its letters in print order. */
   record PrintBatch(String title, String schoolName, String requestedBy, java.time.LocalDateTime requestedAt, List<LetterDocument> letters) {
