@@ -41,6 +41,15 @@ public final class PdfBoxLetterRenderer implements LetterRenderer {
   }
 
   @Override
+  public int pageCount(byte[] pdf) {
+    try (PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      return document.getNumberOfPages();
+    } catch (IOException e) {
+      throw new UncheckedIOException("The PDF could not be read", e);
+    }
+  }
+
+  @Override
   public byte[] render(LetterDocument letter) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(48 * 1024);
     DejaVuFonts.Loan loan = null;

@@ -108,6 +108,11 @@ class PdfBoxLetterRendererTest {
   }
 
   @Test
+  void the_print_queue_counts_a_two_page_letter_as_two_pages() {
+    assertThat(RENDERER.pageCount(RENDERER.render(SampleLetters.attendanceLetter(1)))).isEqualTo(2);
+  }
+
+  @Test
   void polish_romanian_and_irish_names_and_pound_signs_survive_a_round_trip() throws IOException {
     LetterDocument letter = new LetterDocument(SampleLetters.RIVERSIDE,
         List.of("Mr Łukasz Żółkiewski", "Ms Zoe\u0308 Ó Súilleabháin", "Ștefan Țurcanu, Strada Mare 3", "Brașov 500001"),
