@@ -79,7 +79,7 @@ class MessagingIT {
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     return reply.object().getJsonArray("pupils").getValuesAs(JsonObject.class).stream()
         .filter(p -> p.getString("name").equals(name))
-        .findFirst().orElseThrow(() -> new AssertionError("No pupil " + name)).getString("id");
+        .findFirst().orElseThrow(() -> new AssertionError("No pupil " + name)).getString("pupilId");
   }
 
   List<String> pupilNamesAfter(int skip, int count) {

@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.schoolgate.messaging.application.CommunicationLog;
@@ -74,31 +73,31 @@ public class CommunicationsResource {
   /** The query parameters both logs take. */
   public static class FilterParams {
     @QueryParam("kind")
-    @Parameter(description = "CALL, VISIT, NOTE, TASK, MEETING, DOCUMENT, REPLY, MESSAGE, LETTER; repeat or comma-separate")
+    // CALL, VISIT, NOTE, TASK, MEETING, DOCUMENT, REPLY, MESSAGE, LETTER; repeat or comma-separate
     List<String> kinds;
 
     @QueryParam("channel")
-    @Parameter(description = "SMS, EMAIL, LETTER or IN_APP: messages of that channel only")
+    // SMS, EMAIL, LETTER or IN_APP: messages of that channel only
     String channel;
 
     @QueryParam("status")
-    @Parameter(description = "failures (not delivered) or review (needs checking): messages only")
+    // failures (not delivered) or review (needs checking): messages only
     String status;
 
     @QueryParam("from")
-    @Parameter(description = "First day, YYYY-MM-DD, in the school's time zone")
+    // First day, YYYY-MM-DD, in the school's time zone
     String from;
 
     @QueryParam("to")
-    @Parameter(description = "Last day, YYYY-MM-DD, inclusive")
+    // Last day, YYYY-MM-DD, inclusive
     String to;
 
     @QueryParam("q")
-    @Parameter(description = "Words in a title, note, message or reply (any case)")
+    // Words in a title, note, message or reply (any case)
     String text;
 
     @QueryParam("limit")
-    @Parameter(description = "At most this many entries (1 to 500, default 500)")
+    // At most this many entries (1 to 500, default 500)
     Integer limit;
 
     LogFilter toFilter() {

@@ -50,7 +50,7 @@ class SendMessageBrowserIT {
     String academy = office.get("api/v1/schools").array().getValuesAs(JsonObject.class).stream()
         .filter(s -> s.getString("name").equals(DemoSignIns.ACADEMY_NAME)).findFirst().orElseThrow().getString("id");
     return office.get("api/v1/schools/" + academy + "/attendance").object().getJsonArray("pupils").getValuesAs(JsonObject.class).stream()
-        .filter(p -> p.getString("name").equals(name)).findFirst().orElseThrow().getString("id");
+        .filter(p -> p.getString("name").equals(name)).findFirst().orElseThrow().getString("pupilId");
   }
 
   VaadinPage signIn(String username) {

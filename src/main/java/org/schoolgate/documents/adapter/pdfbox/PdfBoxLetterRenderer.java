@@ -26,6 +26,7 @@ import org.schoolgate.documents.port.LetterRenderer;
  * file straight to the caller's stream, so memory stays flat however many letters it holds.
  * Layout decisions (the envelope window, duplex padding, page numbers) are in docs/letters.md.
  */
+@jakarta.enterprise.inject.Vetoed
 public final class PdfBoxLetterRenderer implements LetterRenderer {
 
   private static final Logger LOG = Logger.getLogger(PdfBoxLetterRenderer.class.getName());

@@ -40,6 +40,7 @@ import org.schoolgate.messaging.port.EmailToSend;
  * before its final reply is {@link Kind#OUTCOME_UNKNOWN}, because the email may already be on its
  * way. Failures carry no server text, which often repeats the recipient's address.
  */
+@jakarta.enterprise.inject.Vetoed
 public class JakartaMailEmailGateway implements EmailGateway {
 
   /** Our message id, sent with every outbox email so a bounce can be matched back. */

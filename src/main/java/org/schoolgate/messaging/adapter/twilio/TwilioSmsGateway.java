@@ -21,6 +21,7 @@ import org.schoolgate.messaging.port.SmsToSend;
  * {@link DeliveryFailure} in our words (docs/sms-twilio.md has the table). Logs carry message SIDs
  * and error codes only, never numbers or text.
  */
+@jakarta.enterprise.inject.Vetoed
 public class TwilioSmsGateway implements SmsGateway {
 
   private static final Logger LOG = Logger.getLogger(TwilioSmsGateway.class.getName());

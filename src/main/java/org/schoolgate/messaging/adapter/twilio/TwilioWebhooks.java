@@ -14,6 +14,7 @@ import org.schoolgate.messaging.port.ProviderReceipt;
  * school's number. A web resource passes the form fields here; this class checks Twilio's signature
  * and reads the fields into our records. It keeps no state and may be shared.
  */
+@jakarta.enterprise.inject.Vetoed
 public class TwilioWebhooks {
 
   private RequestValidator validator;
