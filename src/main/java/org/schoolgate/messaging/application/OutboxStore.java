@@ -376,7 +376,10 @@ public class OutboxStore {
                     + " failure_reason = case when ? then failure_reason else ? end, review_reason = ?,"
                     + " next_attempt_at = coalesce(?, next_attempt_at), sent_at = case when ? then coalesce(sent_at, ?) else sent_at end,"
                     + " delivered_at = case when ? then ? else delivered_at end, updated_at = ?"
-                    + " where id = ? and attempts = ? and status = 'SENDING' and review_reason is null")) {
+                    // "status || ''": find the row by its key only. On the status itself PostgreSQL may
+                    // pick the (status, next_attempt_at) index and read every message in flight for
+                    // each outcome, which made recording fall far behind sending.
+                    + " where id = ? and attempts = ? and (status || '') = 'SENDING' and review_reason is null")) {
           for (Outcome o : outcomes) {
             int i = 0;
             u.setString(++i, o.status().name());
