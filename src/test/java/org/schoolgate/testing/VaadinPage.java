@@ -26,6 +26,15 @@ public class VaadinPage {
     this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
   }
 
+  /** Signs a member of staff in with the demo password and waits for their home screen. */
+  public VaadinPage signInAsStaff(String username) {
+    open("signin");
+    type(org.openqa.selenium.By.id("vaadinLoginUsername"), username);
+    type(org.openqa.selenium.By.id("vaadinLoginPassword"), org.schoolgate.demo.DemoSignIns.PASSWORD + org.openqa.selenium.Keys.ENTER);
+    waitForPath("/staff");
+    return this;
+  }
+
   public void open(String route) {
     driver.get(base.resolve(route).toString());
     waitUntilVaadinIsReady();

@@ -20,10 +20,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.schoolgate.messaging.template.MessageTemplate;
+import org.schoolgate.messaging.template.TemplateCatalog;
 import org.schoolgate.messaging.template.TemplateException;
 import org.schoolgate.platform.security.CurrentUser;
 import org.schoolgate.platform.security.SignedInUser;
@@ -110,11 +110,10 @@ public class SchoolTemplates {
     }
   }
 
-  private final Map<String, MessageTemplate> ours = new ConcurrentHashMap<>();
   private DataSource dataSource;
   private CurrentUser currentUser;
   private Clock clock;
-  private volatile List<String> catalog;
+  private volatile TemplateCatalog catalog;
 
   protected SchoolTemplates() {}
 
@@ -132,22 +131,14 @@ public class SchoolTemplates {
 
   /** Every template Schoolgate has, in catalogue order. */
   public List<MessageTemplate> all() {
-    return ids().stream().map(this::ours).toList();
+    return List.copyOf(catalog().all());
   }
 
-  /** The template ids listed in message-templates/catalog.txt. */
-  private List<String> ids() {
-    List<String> known = catalog;
+  /** The catalogue, loaded and checked once (an invalid template stops it with the reason). */
+  private TemplateCatalog catalog() {
+    TemplateCatalog known = catalog;
     if (known == null) {
-      try (java.io.InputStream in = SchoolTemplates.class.getClassLoader().getResourceAsStream(MessageTemplate.ROOT + "catalog.txt")) {
-        if (in == null) {
-          throw new IllegalStateException("message-templates/catalog.txt is missing from the build");
-        }
-        known = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().map(String::strip)
-            .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
+      known = new TemplateCatalog();
       catalog = known;
     }
     return known;
@@ -155,7 +146,7 @@ public class SchoolTemplates {
 
   /** Schoolgate's own wording of a template. */
   public MessageTemplate ours(String templateId) {
-    return ours.computeIfAbsent(templateId, MessageTemplate::load);
+    return catalog().get(templateId);
   }
 
   /** The wording a school's messages are rendered from now. */

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.schoolgate.demo.DemoSignIns;
 import org.schoolgate.testing.Api;
@@ -45,12 +44,7 @@ class MessagingScreensBrowserIT {
 
   VaadinPage signIn(String username) {
     browser = Chromium.start(Chromium.DESKTOP);
-    VaadinPage page = new VaadinPage(browser, URI.create(SchoolgateDeployment.baseUri(deployed).toString()));
-    page.open("signin");
-    page.type(By.id("vaadinLoginUsername"), username);
-    page.type(By.id("vaadinLoginPassword"), DemoSignIns.PASSWORD + Keys.ENTER);
-    page.waitForPath("/staff");
-    return page;
+    return new VaadinPage(browser, URI.create(SchoolgateDeployment.baseUri(deployed).toString())).signInAsStaff(username);
   }
 
   String pupilId(String name) {
